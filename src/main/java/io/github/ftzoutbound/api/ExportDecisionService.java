@@ -1,0 +1,125 @@
+package io.github.ftzoutbound.api;
+
+import io.github.ftzoutbound.engine.DecisionEngine;
+import io.github.ftzoutbound.engine.RuleSet;
+import io.github.ftzoutbound.engine.RuleSetLoader;
+import io.github.ftzoutbound.model.ExportRequest;
+import io.github.ftzoutbound.model.RequestReader;
+import io.github.ftzoutbound.model.RequestValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The library's entry point. Build once (compiling the rules takes a second or two), then call
+ * {@link #evaluate(ExportRequest)} from any number of threads: the rule base is shared and immutable, each
+ * call runs in its own stateless session.
+ *
+ * <pre>{@code
+ * ExportDecisionService service = ExportDecisionService.builder()
+ *         .addListDirectory(Path.of("/etc/ftz-outbound/lists"))
+ *         .build();
+ * ExportDecision decision = service.evaluate(request);
+ * }</pre>
+ *
+ * Failure is loud and closed: {@link RuleSetException} from {@link Builder#build()} when rules or lists do
+ * not load; {@link io.github.ftzoutbound.model.InvalidRequestException} for a bad request, listing every
+ * problem by JSON path; {@link EvaluationException} if the rules cannot complete a decision. No call ever
+ * returns a default answer.
+ */
+public final class ExportDecisionService {
+    /** The evaluation date defaults to today where the law applies. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = LoggerFactory.getLogger(ExportDecisionService.class);
+
+    private final DecisionEngine engine;
+    private final Clock clock;
+
+    private ExportDecisionService(DecisionEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** The bundled rules and bundled lists. */
+    public static ExportDecisionService bundled() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Validates and decides a request. */
+    public ExportDecision evaluate(ExportRequest request) {
+        RequestValidator.validate(request);
+        ExportRequest dated = request.evaluationDate() != null ? request
+                : request.withEvaluationDate(LocalDate.now(clock.withZone(CHINA)));
+        ExportDecision decision = engine.evaluate(dated);
+        // Ids and outcomes only: request content (names, counts) stays out of the logs.
+        LOG.debug("decision {} for request {}: {}", decision.decisionId(), decision.requestId(), decision.pathway());
+        return decision;
+    }
+
+    /** Reads the contract's JSON strictly, then decides. */
+    public ExportDecision evaluateJson(String json) {
+        return evaluate(RequestReader.read(json));
+    }
+
+    /** The loaded rule set's version, digest and files. */
+    public RulesetInfo ruleset() {
+        return engine.ruleSet().info();
+    }
+
+    /** The compiled rule set (rule names and sources, loaded lists), for tooling such as coverage reports. */
+    public RuleSet ruleSet() {
+        return engine.ruleSet();
+    }
+
+    /** Configures which rules and lists a service loads. */
+    public static final class Builder {
+        private Path rulesDirectory;
+        private boolean bundledLists = true;
+        private final List<Path> listDirectories = new ArrayList<>();
+        private Clock clock = Clock.system(CHINA);
+
+        private Builder() {
+        }
+
+        /** Also load every {@code *.list.yaml} under this directory. */
+        public Builder addListDirectory(Path dir) {
+            listDirectories.add(Objects.requireNonNull(dir));
+            return this;
+        }
+
+        /** Do not load the bundled (illustrative) lists; only the directories added. */
+        public Builder withoutBundledLists() {
+            bundledLists = false;
+            return this;
+        }
+
+        /** Load DRL rules (and {@code ruleset.properties}) from this directory in place of the bundled ones. */
+        public Builder rulesDirectory(Path dir) {
+            rulesDirectory = dir;
+            return this;
+        }
+
+        /** The clock that supplies the default evaluation date. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Loads and compiles everything, or throws {@link RuleSetException}: never a half-loaded service. */
+        public ExportDecisionService build() {
+            RuleSet ruleSet = RuleSetLoader.load(rulesDirectory, bundledLists, listDirectories);
+            return new ExportDecisionService(new DecisionEngine(ruleSet, RuleSetLoader.engineVersion()), clock);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.ftzoutbound.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/**
+ * Which rules decided: the rule-set version (set by the legal team in {@code rules/ruleset.properties}), the
+ * SHA-256 digest over every loaded rule and list file, and the files themselves.
+ */
+@JsonPropertyOrder({"version", "digest", "files"})
+public record RulesetInfo(String version, String digest, List<String> files) {
+    public RulesetInfo {
+        files = List.copyOf(files);
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.ftzoutbound.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.ftzoutbound.api.Citation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every clause the rules may cite, with its Chinese label and original wording ({@code citations/catalog.yaml}).
+ * Rules name clauses by structure in their metadata; the catalog supplies label and text, so a rule citing a
+ * clause that is not here fails the load instead of producing a citation without words.
+ */
+public final class CitationCatalog {
+    public static final String RESOURCE = "citations/catalog.yaml";
+    private static final Set<String> KEYS = Set.of("instrument", "article", "paragraph", "item", "subItem", "rule",
+            "category", "label", "text");
+
+    private final Map<String, Citation> byKey;
+
+    private CitationCatalog(Map<String, Citation> byKey) {
+        this.byKey = byKey;
+    }
+
+    public static CitationCatalog bundled() {
+        try (InputStream in = CitationCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    static CitationCatalog parse(byte[] yaml) throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        Map<String, Citation> map = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : root) {
+            i++;
+            n.fieldNames().forEachRemaining(k -> {
+                if (!KEYS.contains(k)) {
+                    problems.add("entry " + n + ": unknown key " + k);
+                }
+            });
+            Citation c = new Citation(n.path("instrument").asText(), intOrNull(n, "article"),
+                    intOrNull(n, "paragraph"), intOrNull(n, "item"), intOrNull(n, "subItem"), intOrNull(n, "rule"),
+                    intOrNull(n, "category"), null, null, n.path("label").asText(null), n.path("text").asText(null));
+            if (c.label() == null || c.text() == null) {
+                problems.add("catalog entry " + i + " (" + c.key() + ") needs label and text");
+            }
+            if (map.put(c.key(), c) != null) {
+                problems.add("catalog entry " + i + " (" + c.key() + ") is listed twice");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
+        return new CitationCatalog(map);
+    }
+
+    private static Integer intOrNull(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v == null || v.isNull() ? null : v.intValue();
+    }
+
+    public Optional<Citation> find(Citation ref) {
+        return Optional.ofNullable(byKey.get(ref.key()));
+    }
+
+    public Collection<Citation> all() {
+        return byKey.values();
+    }
+}

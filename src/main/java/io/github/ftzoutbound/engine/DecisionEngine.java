@@ -1,0 +1,221 @@
+package io.github.ftzoutbound.engine;
+
+import io.github.ftzoutbound.api.Citation;
+import io.github.ftzoutbound.api.EvaluationException;
+import io.github.ftzoutbound.api.ExportDecision;
+import io.github.ftzoutbound.api.ItemDecision;
+import io.github.ftzoutbound.api.Obligation;
+import io.github.ftzoutbound.api.TraceEntry;
+import io.github.ftzoutbound.api.Warning;
+import io.github.ftzoutbound.engine.facts.Candidate;
+import io.github.ftzoutbound.engine.facts.EngineFault;
+import io.github.ftzoutbound.engine.facts.ExportCase;
+import io.github.ftzoutbound.engine.facts.ExportItem;
+import io.github.ftzoutbound.engine.facts.Finding;
+import io.github.ftzoutbound.engine.facts.ItemRuling;
+import io.github.ftzoutbound.engine.facts.RequestRuling;
+import io.github.ftzoutbound.engine.facts.RuleMeta;
+import io.github.ftzoutbound.engine.facts.Supplement;
+import io.github.ftzoutbound.model.ExportRequest;
+import org.kie.api.KieServices;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
+import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.StatelessKieSession;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Runs one request through the rules and assembles the cited decision. Thread-safe: the {@link RuleSet} is
+ * immutable and shared; each call has its own stateless session and trace.
+ *
+ * <p>The session runs the agenda groups in the order of the legal reading: {@code classify} (derived facts:
+ * which lists apply, which entries match), {@code propose} (each applicable clause proposes a pathway for an
+ * item), {@code resolve} (the first applicable row decides each item), {@code annotate} (obligations and
+ * warnings that depend on how items were decided), {@code conclude} (the request's pathway).
+ */
+public final class DecisionEngine {
+    static final List<String> PHASES = List.of("classify", "propose", "resolve", "annotate", "conclude");
+    private static final String OUT = "facts";
+    /** Order in which instruments are listed in a decision: the most specific first. */
+    private static final List<String> INSTRUMENT_ORDER = List.of("NEGATIVE-LIST", "JS-MEASURES", "JS-RULES",
+            "ZJ-MEASURES", "ZJ-RULES", "CBDF", "NDSR", "DSL", "PIPL", "ECL", "FTL");
+    static final Comparator<Citation> CITATION_ORDER = Comparator
+            .comparingInt((Citation c) -> {
+                int i = INSTRUMENT_ORDER.indexOf(c.instrument());
+                return i < 0 ? INSTRUMENT_ORDER.size() : i;
+            })
+            .thenComparing(Citation::listId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Citation::entryId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Citation::article, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Citation::paragraph, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Citation::item, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Citation::subItem, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Citation::rule, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Citation::category, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final RuleSet ruleSet;
+    private final String engineVersion;
+
+    public DecisionEngine(RuleSet ruleSet, String engineVersion) {
+        this.ruleSet = ruleSet;
+        this.engineVersion = engineVersion;
+    }
+
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+
+    /** Decides a validated request whose evaluation date is set. */
+    public ExportDecision evaluate(ExportRequest request) {
+        List<Object> facts = new ArrayList<>(ruleSet.listFacts());
+        facts.add(new ExportCase(request));
+        List<ExportItem> items = new ArrayList<>();
+        for (int i = 0; i < request.dataItems().size(); i++) {
+            ExportItem item = new ExportItem(request.dataItems().get(i), i);
+            items.add(item);
+            facts.add(item);
+        }
+        TraceRecorder trace = new TraceRecorder(10_000 + 500 * items.size());
+        Collection<?> out = run(facts, trace);
+        if (trace.halted()) {
+            throw new EvaluationException("rules kept firing past " + trace.fired().size()
+                    + " matches; the rule set is looping, nothing decided");
+        }
+        return assemble(request, items, out, trace.fired());
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Collection<?> run(List<Object> facts, TraceRecorder trace) {
+        StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
+        session.addEventListener(trace);
+        KieCommands cmd = KieServices.Factory.get().getCommands();
+        List<Command> commands = new ArrayList<>();
+        commands.add(cmd.newInsertElements(facts));
+        // The focus is a stack: push the last phase first so the first phase runs first.
+        for (int i = PHASES.size() - 1; i >= 0; i--) {
+            commands.add(cmd.newAgendaGroupSetFocus(PHASES.get(i)));
+        }
+        commands.add(cmd.newFireAllRules());
+        commands.add(cmd.newGetObjects(OUT));
+        ExecutionResults results = session.execute(cmd.newBatchExecution(commands));
+        return (Collection<?>) results.getValue(OUT);
+    }
+
+    private ExportDecision assemble(ExportRequest request, List<ExportItem> items, Collection<?> out,
+                                    List<TraceRecorder.Fired> fired) {
+        Map<ExportItem, ItemRuling> rulings = new HashMap<>();
+        Map<ExportItem, List<Supplement>> supplements = new HashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        List<RequestRuling> requestRulings = new ArrayList<>();
+        List<String> faults = new ArrayList<>();
+        for (Object o : out) {
+            if (o instanceof ItemRuling r) {
+                if (rulings.put(r.getItem(), r) != null) {
+                    faults.add("item " + r.getItem().getId() + " was decided twice");
+                }
+            } else if (o instanceof Supplement s) {
+                supplements.computeIfAbsent(s.getItem(), k -> new ArrayList<>()).add(s);
+            } else if (o instanceof Finding f) {
+                findings.add(f);
+            } else if (o instanceof RequestRuling r) {
+                requestRulings.add(r);
+            } else if (o instanceof EngineFault f) {
+                faults.add(f.getMessage());
+            }
+        }
+        for (ExportItem item : items) {
+            if (!rulings.containsKey(item)) {
+                faults.add("no rule decided item " + item.getId());
+            }
+        }
+        if (requestRulings.size() != 1) {
+            faults.add("expected one request pathway, the rules produced " + requestRulings.size());
+        }
+        if (!faults.isEmpty()) {
+            throw new EvaluationException("incomplete decision, nothing decided: " + String.join("; ", faults));
+        }
+        CitationCatalog catalog = ruleSet.catalog();
+        Set<Citation> allCitations = new TreeSet<>(CITATION_ORDER);
+
+        List<ItemDecision> itemDecisions = new ArrayList<>();
+        for (ExportItem item : items) {
+            ItemRuling ruling = rulings.get(item);
+            Set<Citation> cites = new TreeSet<>(CITATION_ORDER);
+            String reason = null;
+            for (Candidate c : ruling.getDeciding()) {
+                if (c.getPathway() != ruling.getPathway()) {
+                    continue; // a less strict entry of the same row did not decide
+                }
+                Clauses.of(c.getRule(), catalog).ifPresent(cites::add);
+                if (c.getEntry() != null) {
+                    cites.add(Clauses.of(c.getEntry()));
+                }
+                if (reason == null) {
+                    reason = RuleMeta.reason(c.getRule());
+                }
+            }
+            for (Supplement s : supplements.getOrDefault(item, List.of())) {
+                Clauses.of(s.getRule(), catalog).ifPresent(cites::add);
+            }
+            allCitations.addAll(cites);
+            itemDecisions.add(new ItemDecision(item.getId(), ruling.getPathway(), reason, ruling.getRow(),
+                    new ArrayList<>(cites)));
+        }
+
+        List<Obligation> obligations = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
+        Map<String, List<Finding>> byCode = new TreeMap<>();
+        for (Finding f : findings) {
+            byCode.computeIfAbsent(f.getKind() + " " + f.getCode(), k -> new ArrayList<>()).add(f);
+        }
+        for (List<Finding> group : byCode.values()) {
+            Finding first = group.get(0);
+            Set<ExportItem> concerned = new TreeSet<>(Comparator.comparingInt(ExportItem::getPosition));
+            Set<Citation> cites = new TreeSet<>(CITATION_ORDER);
+            Set<String> messages = new TreeSet<>();
+            for (Finding f : group) {
+                if (f.getItem() != null) {
+                    concerned.add(f.getItem());
+                }
+                Clauses.of(f.getRule(), catalog).ifPresent(cites::add);
+                if (f.getMessage() != null) {
+                    messages.add(f.getMessage());
+                }
+            }
+            allCitations.addAll(cites);
+            List<String> ids = concerned.stream().map(ExportItem::getId).toList();
+            String message = String.join(" ", messages);
+            if (first.getKind() == Finding.Kind.OBLIGATION) {
+                obligations.add(new Obligation(first.getCode(), ids, new ArrayList<>(cites), message));
+            } else {
+                warnings.add(new Warning(first.getCode(), ids, new ArrayList<>(cites), message));
+            }
+        }
+
+        List<TraceEntry> traceEntries = new ArrayList<>(fired.size());
+        for (TraceRecorder.Fired f : fired) {
+            List<Citation> cites = new ArrayList<>();
+            Clauses.of(f.rule(), catalog).ifPresent(cites::add);
+            f.entries().forEach(e -> cites.add(Clauses.of(e)));
+            Set<String> ids = new LinkedHashSet<>();
+            f.items().forEach(i -> ids.add(i.getId()));
+            traceEntries.add(new TraceEntry(f.rule().getName(), ruleSet.sourceOf(f.rule()), new ArrayList<>(ids),
+                    cites));
+        }
+
+        return new ExportDecision(request.requestId(), UUID.randomUUID().toString(), request.evaluationDate(),
+                request.processor().ftz().regime(), requestRulings.get(0).getPathway(), itemDecisions,
+                new ArrayList<>(allCitations), obligations, warnings, ruleSet.info(), engineVersion, traceEntries);
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.ftzoutbound.engine;
+
+import io.github.ftzoutbound.api.RuleSetException;
+import io.github.ftzoutbound.api.RulesetInfo;
+import io.github.ftzoutbound.engine.facts.ListEntryFact;
+import io.github.ftzoutbound.engine.facts.NegativeListFact;
+import io.github.ftzoutbound.lists.ListEntry;
+import io.github.ftzoutbound.lists.NegativeList;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A compiled, checked, immutable rule set: the KieBase shared by every evaluation, the citation catalog, the
+ * loaded negative lists, and the version and digest that decisions carry. Built all or nothing: any compile
+ * error, any rule without citation metadata or citing a clause the catalog lacks, throws
+ * {@link RuleSetException} and nothing is decided.
+ */
+public final class RuleSet {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSet.class);
+    private static final String PREFIX = "src/main/resources/";
+
+    private final KieBase kieBase;
+    private final CitationCatalog catalog;
+    private final List<NegativeListFact> lists;
+    private final List<Object> listFacts;
+    private final RulesetInfo info;
+    private final Map<String, String> sources;
+    private final List<Rule> rules;
+
+    private RuleSet(KieBase kieBase, CitationCatalog catalog, List<NegativeListFact> lists, List<Object> listFacts,
+                    RulesetInfo info, Map<String, String> sources, List<Rule> rules) {
+        this.kieBase = kieBase;
+        this.catalog = catalog;
+        this.lists = lists;
+        this.listFacts = listFacts;
+        this.info = info;
+        this.sources = sources;
+        this.rules = rules;
+    }
+
+    public static RuleSet compile(String version, List<SourceFile> drl, List<NegativeList> negativeLists,
+                                  List<SourceFile> listFiles, CitationCatalog catalog) {
+        long start = System.nanoTime();
+        if (drl.isEmpty()) {
+            throw new RuleSetException(List.of("no DRL rule files found"));
+        }
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("io.github.ftzoutbound", "ruleset-" + UUID.randomUUID(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        for (SourceFile f : drl) {
+            kfs.write(PREFIX + f.path(), f.content());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<String> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "?" : m.getPath().replace(PREFIX, "");
+            problems.add(path + ":" + Math.max(m.getLine(), 0) + ": " + m.getText().strip());
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase base = container.getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+
+        Map<String, String> sources = new HashMap<>();
+        List<Rule> rules = new ArrayList<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                rules.add(rule);
+                String source = rule instanceof RuleImpl impl && impl.getResource() != null
+                        ? impl.getResource().getSourcePath() : null;
+                sources.put(key(rule), source == null ? "?" : source.replace(PREFIX, ""));
+                String problem = Clauses.check(rule, catalog);
+                if (problem != null) {
+                    problems.add(sources.get(key(rule)) + ": " + problem);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        rules.sort((a, b) -> (sources.get(key(a)) + a.getName()).compareTo(sources.get(key(b)) + b.getName()));
+
+        List<NegativeListFact> listFactsOnly = new ArrayList<>();
+        List<Object> facts = new ArrayList<>();
+        for (NegativeList l : negativeLists) {
+            NegativeListFact lf = new NegativeListFact(l);
+            listFactsOnly.add(lf);
+            facts.add(lf);
+            for (ListEntry e : l.entries()) {
+                facts.add(new ListEntryFact(lf, e));
+            }
+        }
+        List<SourceFile> all = new ArrayList<>(drl);
+        all.addAll(listFiles);
+        List<String> paths = all.stream().map(SourceFile::path).sorted().toList();
+        RulesetInfo info = new RulesetInfo(version, Digests.ruleSetDigest(all), paths);
+        LOG.info("rule set {} loaded: {} rules from {} files, {} negative lists, digest {} ({} ms)", version,
+                rules.size(), drl.size(), negativeLists.size(), info.digest(), (System.nanoTime() - start) / 1_000_000);
+        return new RuleSet(base, catalog, List.copyOf(listFactsOnly), List.copyOf(facts), info,
+                Collections.unmodifiableMap(sources), List.copyOf(rules));
+    }
+
+    public KieBase kieBase() { return kieBase; }
+    public CitationCatalog catalog() { return catalog; }
+    public List<NegativeListFact> lists() { return lists; }
+    /** The list and entry facts inserted into every session. */
+    List<Object> listFacts() { return listFacts; }
+    public RulesetInfo info() { return info; }
+    public String sourceOf(Rule rule) { return sources.getOrDefault(key(rule), "?"); }
+
+    private static String key(Rule rule) {
+        return rule.getPackageName() + "/" + rule.getName();
+    }
+    /** Every rule of the set, sorted by file and name (for coverage reports). */
+    public List<Rule> rules() { return rules; }
+}

@@ -1,0 +1,82 @@
+package io.github.ftzoutbound.engine.facts;
+
+import org.kie.api.definition.type.ClassReactive;
+
+import io.github.ftzoutbound.model.DataItem;
+import io.github.ftzoutbound.model.ImportantDataIndicator;
+import io.github.ftzoutbound.model.ImportantDataStatus;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** One data item as the rules see it. */
+// Facts are never modified once inserted, so property reactivity buys nothing.
+@ClassReactive
+public final class ExportItem {
+    private final String id;
+    private final int position;
+    private final long individuals;
+    private final long sensitiveIndividuals;
+    private final ImportantDataStatus importantData;
+    private final Set<ImportantDataIndicator> importantDataIndicators;
+    private final boolean nationalCoreData;
+    private final boolean stateSecret;
+    private final boolean exportControlled;
+    private final boolean restrictedTechnology;
+    private final Set<String> fields;
+    private final Integer category;
+
+    public ExportItem(DataItem item, int position) {
+        this.id = item.id();
+        this.position = position;
+        this.individuals = item.personalInformation().individuals();
+        this.sensitiveIndividuals = item.personalInformation().sensitiveIndividuals();
+        this.importantData = item.importantData();
+        this.importantDataIndicators = item.importantDataIndicators().isEmpty()
+                ? EnumSet.noneOf(ImportantDataIndicator.class) : EnumSet.copyOf(item.importantDataIndicators());
+        this.nationalCoreData = item.nationalCoreData();
+        this.stateSecret = item.stateSecret();
+        this.exportControlled = item.exportControlled();
+        this.restrictedTechnology = item.restrictedTechnology();
+        this.fields = new LinkedHashSet<>(item.fields());
+        this.category = item.category();
+    }
+
+    public String getId() { return id; }
+    /** Index in the request, to report items in the caller's order. */
+    public int getPosition() { return position; }
+    public long getIndividuals() { return individuals; }
+    public long getSensitiveIndividuals() { return sensitiveIndividuals; }
+    /** The item holds personal information of at least one person. */
+    public boolean isHoldsPersonalInformation() { return individuals > 0 || sensitiveIndividuals > 0; }
+    public boolean isHoldsSensitivePersonalInformation() { return sensitiveIndividuals > 0; }
+    public ImportantDataStatus getImportantData() { return importantData; }
+    public Set<ImportantDataIndicator> getImportantDataIndicators() { return importantDataIndicators; }
+    public boolean isNationalCoreData() { return nationalCoreData; }
+    public boolean isStateSecret() { return stateSecret; }
+    public boolean isExportControlled() { return exportControlled; }
+    public boolean isRestrictedTechnology() { return restrictedTechnology; }
+    public Set<String> getFields() { return fields; }
+    public Integer getCategory() { return category; }
+
+    public boolean hasIndicator(ImportantDataIndicator indicator) {
+        return importantDataIndicators.contains(indicator);
+    }
+
+    /** True when the item and a list entry name at least one field code in common. */
+    public boolean sharesFieldWith(Collection<String> codes) {
+        for (String code : codes) {
+            if (fields.contains(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "ExportItem[" + id + "]";
+    }
+}

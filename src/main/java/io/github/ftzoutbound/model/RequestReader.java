@@ -1,0 +1,347 @@
+package io.github.ftzoutbound.model;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads the contract's request JSON strictly. Every problem is collected with its JSON path, so a caller
+ * fixes a request in one round: an unknown field (a misspelt {@code "cio": true} must not silently mean
+ * "not a CIIO"), a wrong type, an unknown enum value, a missing required field, a duplicate key. Then the
+ * {@link RequestValidator} checks run on what could be read.
+ */
+public final class RequestReader {
+    private static final ObjectMapper MAPPER = strictMapper();
+
+    private RequestReader() {
+    }
+
+    /** An ObjectMapper that refuses duplicate keys, trailing tokens, and deep or huge documents. */
+    public static ObjectMapper strictMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(Limits.MAX_NESTING)
+                        .maxNumberLength(40)
+                        .maxStringLength(Limits.MAX_REQUEST_BYTES)
+                        .build())
+                .build();
+        ObjectMapper mapper = new ObjectMapper(factory);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+        return mapper;
+    }
+
+    public static ExportRequest read(String json) {
+        return read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static ExportRequest read(byte[] json) {
+        if (json.length > Limits.MAX_REQUEST_BYTES) {
+            throw new InvalidRequestException(List.of(new Problem("$", "request is " + json.length
+                    + " bytes; at most " + Limits.MAX_REQUEST_BYTES + " (4 MiB) are accepted")));
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(json));
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException(List.of(new Problem("$", "request is not valid UTF-8")));
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(List.of(new Problem("$", "malformed JSON: " + e.getOriginalMessage()
+                    + location(e))));
+        } catch (IOException e) {
+            throw new InvalidRequestException(List.of(new Problem("$", "unreadable request: " + e.getMessage())));
+        }
+        return read(root);
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+
+    /** Reads an already parsed tree (used by batch input, where each line is parsed apart). */
+    public static ExportRequest read(JsonNode root) {
+        List<Problem> problems = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new InvalidRequestException(List.of(new Problem("$", "request must be a JSON object")));
+        }
+        Obj o = new Obj((ObjectNode) root, "$", problems);
+        String requestId = o.string("requestId", true);
+        LocalDate date = o.date("evaluationDate");
+        Processor processor = o.object("processor", true, RequestReader::processor);
+        String scenario = o.string("scenario", false);
+        Basis basis = o.enumValue("basis", Basis.class, false);
+        String treaty = o.string("treaty", false);
+        Recipient recipient = o.object("recipient", false, r -> also(new Recipient(r.string("name", false),
+                r.string("country", false)), r));
+        PersonCounts totals = o.object("personalInformationTotals", false, RequestReader::counts);
+        List<DataItem> items = o.array("dataItems", true, true, RequestReader::item);
+        o.finish();
+
+        ExportRequest request = new ExportRequest(requestId, date, processor, scenario, basis, treaty, recipient,
+                totals, items == null ? List.of() : items.stream().filter(i -> i != null).toList());
+        if (requestId == null && !problems.isEmpty()) {
+            request = new ExportRequest("?", date, processor, scenario, basis, treaty, recipient, totals,
+                    request.dataItems());
+        }
+        // Semantic checks on what could be read; a path that already has a structural problem is not
+        // reported twice.
+        Set<String> reported = new HashSet<>();
+        problems.forEach(p -> reported.add(p.path()));
+        for (Problem p : RequestValidator.problems(request)) {
+            if (!reported.contains(p.path()) && !(p.path().equals("$.dataItems") && items == null)) {
+                problems.add(p);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return request;
+    }
+
+    private static Processor processor(Obj o) {
+        String name = o.string("name", false);
+        Ftz ftz = o.enumValue("ftz", Ftz.class, true);
+        Zone zone = o.enumValue("zone", Zone.class, false);
+        Boolean ciio = o.bool("ciio", true);
+        String sector = o.string("sector", false);
+        Holdings holdings = o.object("holdings", false, h -> also(new Holdings(h.count("individuals"),
+                h.count("sensitiveIndividuals"), h.count("sensitiveAccountOrMedicalIndividuals")), h));
+        PersonCounts exported = o.object("exportedThisYear", false, RequestReader::counts);
+        o.finish();
+        // An unreadable ftz is reported already; NONE stands in so the other checks can still run.
+        return new Processor(name, ftz == null ? (zone == null ? Ftz.NONE : zone.ftz()) : ftz, zone,
+                Boolean.TRUE.equals(ciio), sector, holdings, exported);
+    }
+
+    private static PersonCounts counts(Obj o) {
+        PersonCounts c = new PersonCounts(o.count("individuals"), o.count("sensitiveIndividuals"));
+        o.finish();
+        return c;
+    }
+
+    private static DataItem item(Obj o) {
+        String id = o.string("id", true);
+        String name = o.string("name", false);
+        Integer category = o.integer("category");
+        List<String> fields = o.array("fields", false, false, Obj::asString);
+        PersonCounts pi = o.object("personalInformation", false, RequestReader::counts);
+        ImportantDataStatus status = o.enumValue("importantData", ImportantDataStatus.class, false);
+        List<ImportantDataIndicator> indicators = o.array("importantDataIndicators", false, false,
+                e -> e.asEnum(ImportantDataIndicator.class));
+        boolean core = Boolean.TRUE.equals(o.bool("nationalCoreData", false));
+        boolean secret = Boolean.TRUE.equals(o.bool("stateSecret", false));
+        boolean controlled = Boolean.TRUE.equals(o.bool("exportControlled", false));
+        boolean restricted = Boolean.TRUE.equals(o.bool("restrictedTechnology", false));
+        o.finish();
+        return new DataItem(id == null ? "" : id, name, category,
+                fields == null ? null : fields.stream().filter(f -> f != null).toList(), pi, status,
+                indicators == null ? null : new ArrayList<>(new LinkedHashSet<>(
+                        indicators.stream().filter(i -> i != null).toList())),
+                core, secret, controlled, restricted);
+    }
+
+    /** A cursor over one JSON object that remembers which keys were read, to report the rest as unknown. */
+    static final class Obj {
+        private final JsonNode node;
+        private final String path;
+        private final List<Problem> problems;
+        private final Set<String> read = new HashSet<>();
+
+        Obj(JsonNode node, String path, List<Problem> problems) {
+            this.node = node;
+            this.path = path;
+            this.problems = problems;
+        }
+
+        private JsonNode get(String key, boolean required) {
+            read.add(key);
+            JsonNode v = node.get(key);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    problems.add(new Problem(path + "." + key, "is required"));
+                }
+                return null;
+            }
+            return v;
+        }
+
+        String string(String key, boolean required) {
+            JsonNode v = get(key, required);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isTextual()) {
+                problems.add(new Problem(path + "." + key, "must be a string"));
+                return null;
+            }
+            return v.textValue();
+        }
+
+        Boolean bool(String key, boolean required) {
+            JsonNode v = get(key, required);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isBoolean()) {
+                problems.add(new Problem(path + "." + key, "must be true or false"));
+                return null;
+            }
+            return v.booleanValue();
+        }
+
+        long count(String key) {
+            JsonNode v = get(key, false);
+            if (v == null) {
+                return 0;
+            }
+            if (!v.isIntegralNumber()) {
+                problems.add(new Problem(path + "." + key, "must be a whole number of persons"));
+                return 0;
+            }
+            if (!v.canConvertToLong() || v.longValue() > Limits.MAX_COUNT) {
+                problems.add(new Problem(path + "." + key, v.bigIntegerValue().signum() < 0
+                        ? "must not be negative" : "must not exceed 10,000,000,000"));
+                return 0;
+            }
+            return v.longValue();
+        }
+
+        Integer integer(String key) {
+            JsonNode v = get(key, false);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                problems.add(new Problem(path + "." + key, "must be a whole number"));
+                return null;
+            }
+            return v.intValue();
+        }
+
+        LocalDate date(String key) {
+            String s = string(key, false);
+            if (s == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                problems.add(new Problem(path + "." + key, "must be an ISO date such as 2026-11-23"));
+                return null;
+            }
+        }
+
+        <E extends Enum<E>> E enumValue(String key, Class<E> type, boolean required) {
+            JsonNode v = get(key, required);
+            return v == null ? null : new Obj(v, path + "." + key, problems).asEnum(type);
+        }
+
+        <E extends Enum<E>> E asEnum(Class<E> type) {
+            if (!node.isTextual()) {
+                problems.add(new Problem(path, "must be one of " + Arrays.toString(type.getEnumConstants())));
+                return null;
+            }
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(node.textValue())) {
+                    return e;
+                }
+            }
+            problems.add(new Problem(path, "unknown value \"" + abbreviate(node.textValue()) + "\"; expected one of "
+                    + Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+
+        String asString() {
+            if (!node.isTextual()) {
+                problems.add(new Problem(path, "must be a string"));
+                return null;
+            }
+            return node.textValue();
+        }
+
+        <T> T object(String key, boolean required, Function<Obj, T> reader) {
+            JsonNode v = get(key, required);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isObject()) {
+                problems.add(new Problem(path + "." + key, "must be an object"));
+                return null;
+            }
+            return reader.apply(new Obj(v, path + "." + key, problems));
+        }
+
+        <T> List<T> array(String key, boolean required, boolean ofObjects, Function<Obj, T> reader) {
+            JsonNode v = get(key, required);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isArray()) {
+                problems.add(new Problem(path + "." + key, "must be an array"));
+                return null;
+            }
+            if (v.size() > Limits.MAX_ITEMS) {
+                problems.add(new Problem(path + "." + key, "holds " + v.size() + " elements; at most "
+                        + Limits.MAX_ITEMS + " are accepted"));
+                return null;
+            }
+            List<T> out = new ArrayList<>(v.size());
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode e = v.get(i);
+                Obj element = new Obj(e, path + "." + key + "[" + i + "]", problems);
+                if (e.isObject() || !ofObjects) {
+                    out.add(reader.apply(element));
+                } else {
+                    problems.add(new Problem(element.path, "must be an object"));
+                }
+            }
+            return out;
+        }
+
+        void finish() {
+            if (!node.isObject()) {
+                return;
+            }
+            node.fieldNames().forEachRemaining(k -> {
+                if (!read.contains(k)) {
+                    problems.add(new Problem(path + "." + abbreviate(k), "unknown field"));
+                }
+            });
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() > 64 ? s.substring(0, 64) + "…" : s;
+        }
+    }
+
+    // `also` lets a record constructor call report unknown keys of its object in one expression.
+    private static <T> T also(T value, Obj o) {
+        o.finish();
+        return value;
+    }
+}
