@@ -1,0 +1,280 @@
+package io.github.ftzoutbound.cli;
+
+import io.github.ftzoutbound.api.DecisionJson;
+import io.github.ftzoutbound.api.EvaluationException;
+import io.github.ftzoutbound.api.ExportDecision;
+import io.github.ftzoutbound.api.ExportDecisionService;
+import io.github.ftzoutbound.api.RuleSetException;
+import io.github.ftzoutbound.lists.ListLint;
+import io.github.ftzoutbound.model.InvalidRequestException;
+import io.github.ftzoutbound.model.Limits;
+import io.github.ftzoutbound.model.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * The command line. Exit codes (contract.md): 0 decided, 2 invalid input (problems as JSON on stderr,
+ * nothing on stdout), 3 rules or lists failed to load (nothing decided), 1 any other failure.
+ */
+@Command(name = "ftz-outbound", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Decides how a data export out of China must be cleared, citing the clauses.",
+        subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class})
+public final class Main implements Callable<Integer> {
+    public static final int DECIDED = 0;
+    public static final int FAILURE = 1;
+    public static final int INVALID_INPUT = 2;
+    public static final int RULES_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // The command line speaks JSON on stdout and problems on stderr; the engine's own progress notes
+        // (INFO) would only clutter stderr. A user can still ask for them with -Dorg.slf4j.simpleLogger...
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in));
+    }
+
+    /** Runs a command with the given streams and returns its exit code (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println(errorJson("failure", e.toString(), List.of()));
+            return FAILURE;
+        });
+        cl.setParameterExceptionHandler((e, args1) -> {
+            err.println(e.getMessage());
+            e.getCommandLine().usage(err);
+            return INVALID_INPUT;
+        });
+        STDIN.set(in);
+        try {
+            return cl.execute(args);
+        } finally {
+            STDIN.remove();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static final ThreadLocal<InputStream> STDIN = new ThreadLocal<>();
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return INVALID_INPUT;
+    }
+
+    static String errorJson(String kind, String message, List<Problem> problems) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", kind);
+        m.put("message", message);
+        if (!problems.isEmpty()) {
+            m.put("problems", problems);
+        }
+        return DecisionJson.toJson(m, false);
+    }
+
+    /** Options every command that decides shares. */
+    static class ListOptions {
+        @Option(names = "--lists", paramLabel = "DIR", description = "Also load every *.list.yaml in DIR (repeatable).")
+        List<Path> lists = new ArrayList<>();
+
+        @Option(names = "--no-bundled-lists", description = "Do not load the bundled (illustrative) lists.")
+        boolean noBundledLists;
+
+        ExportDecisionService build() {
+            ExportDecisionService.Builder b = ExportDecisionService.builder();
+            lists.forEach(b::addListDirectory);
+            if (noBundledLists) {
+                b.withoutBundledLists();
+            }
+            return b.build();
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Evaluate one request (FILE, or - for stdin) and print the cited decision as JSON.")
+    static final class Evaluate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "Request JSON file, or - for standard input.")
+        String file;
+
+        @CommandLine.Mixin
+        ListOptions listOptions;
+
+        @Option(names = "--compact", description = "One line of JSON instead of indented output.")
+        boolean compact;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            byte[] body;
+            try {
+                body = read(file);
+            } catch (IOException e) {
+                err.println(errorJson("invalid-input", "cannot read " + file + ": " + e.getMessage(), List.of()));
+                return INVALID_INPUT;
+            }
+            ExportDecisionService service;
+            try {
+                service = listOptions.build();
+            } catch (RuleSetException e) {
+                err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
+                        e.problems().stream().map(p -> new Problem("rules", p)).toList()));
+                return RULES_FAILED;
+            }
+            try {
+                ExportDecision decision = service.evaluateJson(new String(body, StandardCharsets.UTF_8));
+                out.println(DecisionJson.toJson(decision, !compact));
+                return DECIDED;
+            } catch (InvalidRequestException e) {
+                err.println(errorJson("invalid-input", "the request is invalid; nothing decided", e.problems()));
+                return INVALID_INPUT;
+            } catch (EvaluationException e) {
+                err.println(errorJson("failure", e.getMessage(), List.of()));
+                return FAILURE;
+            }
+        }
+
+        private static byte[] read(String file) throws IOException {
+            InputStream in = "-".equals(file) ? STDIN.get() : Files.newInputStream(Path.of(file));
+            try {
+                byte[] body = in.readNBytes(Limits.MAX_REQUEST_BYTES + 1);
+                return body;
+            } finally {
+                if (!"-".equals(file)) {
+                    in.close();
+                }
+            }
+        }
+    }
+
+    @Command(name = "evaluate-batch", mixinStandardHelpOptions = true,
+            description = "One request per line in IN.jsonl, one decision or error record per line in OUT.jsonl.")
+    static final class EvaluateBatch implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "IN.jsonl")
+        Path in;
+
+        @Parameters(index = "1", paramLabel = "OUT.jsonl")
+        Path out;
+
+        @CommandLine.Mixin
+        ListOptions listOptions;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            ExportDecisionService service;
+            try {
+                service = listOptions.build();
+            } catch (RuleSetException e) {
+                err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
+                        e.problems().stream().map(p -> new Problem("rules", p)).toList()));
+                return RULES_FAILED;
+            }
+            long lineNo = 0;
+            long invalid = 0;
+            Map<String, Long> perPathway = new TreeMap<>();
+            try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+                 BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lineNo++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String record;
+                    try {
+                        ExportDecision d = service.evaluateJson(line);
+                        perPathway.merge(d.pathway().name(), 1L, Long::sum);
+                        record = DecisionJson.toJson(d, false);
+                    } catch (InvalidRequestException e) {
+                        invalid++;
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("line", lineNo);
+                        m.put("error", "invalid-input");
+                        m.put("problems", e.problems());
+                        record = DecisionJson.toJson(m, false);
+                    } catch (EvaluationException e) {
+                        invalid++;
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("line", lineNo);
+                        m.put("error", "failure");
+                        m.put("message", e.getMessage());
+                        record = DecisionJson.toJson(m, false);
+                    }
+                    w.write(record);
+                    w.newLine();
+                    if (lineNo % 1000 == 0) {
+                        err.println("evaluate-batch: " + lineNo + " lines done");
+                    }
+                }
+            }
+            err.println("evaluate-batch: " + lineNo + " lines, " + invalid + " errors, decided by pathway "
+                    + perPathway);
+            return DECIDED;
+        }
+    }
+
+    @Command(name = "lint-lists", mixinStandardHelpOptions = true,
+            description = "Check negative-list files for overlaps, empty entries and entries stricter than national rules.")
+    static final class LintLists implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<String> findings;
+            try {
+                findings = ListLint.lint(dir);
+            } catch (RuleSetException e) {
+                e.problems().forEach(err::println);
+                return RULES_FAILED;
+            }
+            findings.forEach(out::println);
+            out.println(findings.isEmpty() ? "lint-lists: clean" : "lint-lists: " + findings.size() + " finding(s)");
+            return findings.isEmpty() ? 0 : 1;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"ftz-outbound " + io.github.ftzoutbound.engine.RuleSetLoader.engineVersion()};
+        }
+    }
+}
