@@ -2,6 +2,11 @@ package io.github.ftzoutbound;
 
 import io.github.ftzoutbound.api.ExportDecisionService;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 /** One bundled service for the whole test run: compiling the rules takes seconds, evaluating microseconds. */
 public final class TestServices {
     private static ExportDecisionService bundled;
@@ -14,5 +19,22 @@ public final class TestServices {
             bundled = ExportDecisionService.bundled();
         }
         return bundled;
+    }
+
+    static final Path BUNDLED_RULES = Path.of("src/main/resources/rules");
+
+    /** Copies the bundled rules into dir (a legal team's working copy) and returns it. */
+    public static Path copyBundledRules(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(BUNDLED_RULES)) {
+            for (Path p : walk.toList()) {
+                Path target = dir.resolve(BUNDLED_RULES.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return dir;
     }
 }

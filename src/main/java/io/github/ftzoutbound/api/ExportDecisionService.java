@@ -6,6 +6,9 @@ import io.github.ftzoutbound.engine.RuleSetLoader;
 import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.RequestReader;
 import io.github.ftzoutbound.model.RequestValidator;
+import io.github.ftzoutbound.scenarios.Scenario;
+import io.github.ftzoutbound.scenarios.ScenarioResult;
+import io.github.ftzoutbound.scenarios.ScenarioSuites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The library's entry point. Build once (compiling the rules takes a second or two), then call
@@ -39,11 +43,12 @@ public final class ExportDecisionService {
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(ExportDecisionService.class);
 
-    private final DecisionEngine engine;
+    // Swapped whole by reload(); each evaluation reads it once, so it finishes on the rules it started with.
+    private final AtomicReference<DecisionEngine> engine;
     private final Clock clock;
 
     private ExportDecisionService(DecisionEngine engine, Clock clock) {
-        this.engine = engine;
+        this.engine = new AtomicReference<>(engine);
         this.clock = clock;
     }
 
@@ -61,7 +66,7 @@ public final class ExportDecisionService {
         RequestValidator.validate(request);
         ExportRequest dated = request.evaluationDate() != null ? request
                 : request.withEvaluationDate(LocalDate.now(clock.withZone(CHINA)));
-        ExportDecision decision = engine.evaluate(dated);
+        ExportDecision decision = engine.get().evaluate(dated);
         // Ids and outcomes only: request content (names, counts) stays out of the logs.
         LOG.debug("decision {} for request {}: {}", decision.decisionId(), decision.requestId(), decision.pathway());
         return decision;
@@ -74,12 +79,69 @@ public final class ExportDecisionService {
 
     /** The loaded rule set's version, digest and files. */
     public RulesetInfo ruleset() {
-        return engine.ruleSet().info();
+        return engine.get().ruleSet().info();
     }
 
     /** The compiled rule set (rule names and sources, loaded lists), for tooling such as coverage reports. */
     public RuleSet ruleSet() {
-        return engine.ruleSet();
+        return engine.get().ruleSet();
+    }
+
+    /**
+     * Replaces the rules and lists of this running service, safely: the candidate is compiled and checked,
+     * then every scenario of the given suites is run against it; only if all of that succeeds is it swapped in,
+     * atomically. On any failure the old rules keep answering and the result carries the errors. Evaluations
+     * in flight finish on the rules they started with.
+     *
+     * @param candidate    how to load the candidate (rules directory, list directories)
+     * @param scenarioDirs directories of {@code *.scenario.yaml} suites the candidate must pass
+     */
+    public synchronized ReloadResult reload(Builder candidate, List<Path> scenarioDirs) {
+        RuleSet next;
+        try {
+            next = candidate.loadRuleSet();
+        } catch (RuleSetException e) {
+            LOG.warn("reload refused: rules or lists failed to load ({} problems); the old rules keep serving",
+                    e.problems().size());
+            return new ReloadResult(false, e.problems(), ruleset());
+        } catch (RuntimeException e) {
+            LOG.warn("reload refused: {}", e.toString());
+            return new ReloadResult(false, List.of(e.toString()), ruleset());
+        }
+        DecisionEngine nextEngine = new DecisionEngine(next, RuleSetLoader.engineVersion());
+        ExportDecisionService probe = new ExportDecisionService(nextEngine, clock);
+        List<String> failures = new ArrayList<>();
+        int run = 0;
+        for (Path dir : scenarioDirs) {
+            try {
+                for (Scenario s : ScenarioSuites.load(dir)) {
+                    run++;
+                    ScenarioResult r = ScenarioSuites.run(probe, s);
+                    if (!r.passed()) {
+                        failures.add(s.source() + ": " + String.join("; ", r.failures()));
+                    }
+                }
+            } catch (RuntimeException e) {
+                failures.add(dir + ": " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            LOG.warn("reload refused: {} of {} scenarios failed against the candidate; the old rules keep serving",
+                    failures.size(), run);
+            return new ReloadResult(false, failures, ruleset());
+        }
+        RulesetInfo old = ruleset();
+        engine.set(nextEngine);
+        LOG.info("reloaded rule set {} ({}) in place of {} ({}); {} scenarios passed", next.info().version(),
+                next.info().digest(), old.version(), old.digest(), run);
+        return new ReloadResult(true, List.of(), next.info());
+    }
+
+    /** What a reload did: whether the candidate went live, why not, and the rule set now serving. */
+    public record ReloadResult(boolean reloaded, List<String> errors, RulesetInfo serving) {
+        public ReloadResult {
+            errors = List.copyOf(errors);
+        }
     }
 
     /** Configures which rules and lists a service loads. */
@@ -118,8 +180,11 @@ public final class ExportDecisionService {
 
         /** Loads and compiles everything, or throws {@link RuleSetException}: never a half-loaded service. */
         public ExportDecisionService build() {
-            RuleSet ruleSet = RuleSetLoader.load(rulesDirectory, bundledLists, listDirectories);
-            return new ExportDecisionService(new DecisionEngine(ruleSet, RuleSetLoader.engineVersion()), clock);
+            return new ExportDecisionService(new DecisionEngine(loadRuleSet(), RuleSetLoader.engineVersion()), clock);
+        }
+
+        RuleSet loadRuleSet() {
+            return RuleSetLoader.load(rulesDirectory, bundledLists, listDirectories);
         }
     }
 }

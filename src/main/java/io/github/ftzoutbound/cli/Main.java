@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "ftz-outbound", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Decides how a data export out of China must be cleared, citing the clauses.",
-        subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class})
+        subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class, TestCommand.class,
+                CoverageCommand.class, ValidateRulesCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int DECIDED = 0;
     public static final int FAILURE = 1;
@@ -97,7 +98,7 @@ public final class Main implements Callable<Integer> {
         return DecisionJson.toJson(m, false);
     }
 
-    /** Options every command that decides shares. */
+    /** Options every command that decides shares: which rules and lists to load. */
     static class ListOptions {
         @Option(names = "--lists", paramLabel = "DIR", description = "Also load every *.list.yaml in DIR (repeatable).")
         List<Path> lists = new ArrayList<>();
@@ -105,13 +106,35 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--no-bundled-lists", description = "Do not load the bundled (illustrative) lists.")
         boolean noBundledLists;
 
-        ExportDecisionService build() {
+        @Option(names = "--rules", paramLabel = "DIR",
+                description = "Load DRL rules (and ruleset.properties) from DIR in place of the bundled rules.")
+        Path rules;
+
+        ExportDecisionService.Builder builder() {
             ExportDecisionService.Builder b = ExportDecisionService.builder();
             lists.forEach(b::addListDirectory);
             if (noBundledLists) {
                 b.withoutBundledLists();
             }
-            return b.build();
+            if (rules != null) {
+                b.rulesDirectory(rules);
+            }
+            return b;
+        }
+
+        ExportDecisionService build() {
+            return builder().build();
+        }
+    }
+
+    /** Builds the service or prints why not (exit 3); returns null when loading failed. */
+    static ExportDecisionService buildOrReport(ListOptions options, PrintWriter err) {
+        try {
+            return options.build();
+        } catch (RuleSetException e) {
+            err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
+                    e.problems().stream().map(p -> new Problem("rules", p)).toList()));
+            return null;
         }
     }
 
@@ -141,12 +164,8 @@ public final class Main implements Callable<Integer> {
                 err.println(errorJson("invalid-input", "cannot read " + file + ": " + e.getMessage(), List.of()));
                 return INVALID_INPUT;
             }
-            ExportDecisionService service;
-            try {
-                service = listOptions.build();
-            } catch (RuleSetException e) {
-                err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                        e.problems().stream().map(p -> new Problem("rules", p)).toList()));
+            ExportDecisionService service = buildOrReport(listOptions, err);
+            if (service == null) {
                 return RULES_FAILED;
             }
             try {
@@ -193,12 +212,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            ExportDecisionService service;
-            try {
-                service = listOptions.build();
-            } catch (RuleSetException e) {
-                err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                        e.problems().stream().map(p -> new Problem("rules", p)).toList()));
+            ExportDecisionService service = buildOrReport(listOptions, err);
+            if (service == null) {
                 return RULES_FAILED;
             }
             long lineNo = 0;

@@ -1,5 +1,6 @@
 package io.github.ftzoutbound.engine;
 
+import io.github.ftzoutbound.TestServices;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.api.RuleSetException;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,20 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rules that do not compile, or carry no citation, or cite a clause the catalog lacks, mean no service at all. */
 class RuleSetLoadTest {
-    static final Path BUNDLED_RULES = Path.of("src/main/resources/rules");
-
     static Path copyRules(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(BUNDLED_RULES)) {
-            for (Path p : walk.toList()) {
-                Path target = dir.resolve(BUNDLED_RULES.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return dir;
+        return TestServices.copyBundledRules(dir);
     }
 
     static List<String> loadProblems(Path rules) {
