@@ -1,18 +1,54 @@
 package io.github.ftzoutbound.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import io.github.ftzoutbound.model.ExportRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** Writes decisions as the contract's JSON: ISO dates, fixed key order, nulls left out of citations. */
 public final class DecisionJson {
+    @SuppressWarnings("deprecation")
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    /** Canonical form of a request: keys sorted, nulls left out, no white space. Its SHA-256 is requestDigest. */
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
     private DecisionJson() {
+    }
+
+    public static String canonicalRequest(ExportRequest request) {
+        try {
+            return CANONICAL.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write request", e);
+        }
+    }
+
+    /** "sha256:" and the hex SHA-256 of the request's canonical JSON in UTF-8. */
+    public static String requestDigest(ExportRequest request) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalRequest(request).getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static ObjectMapper mapper() {

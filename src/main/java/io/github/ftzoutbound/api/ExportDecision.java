@@ -4,22 +4,40 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.Regime;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.ftzoutbound.model.ExportRequest;
+
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The cited decision for one request (contract.md, Decision). */
-@JsonPropertyOrder({"requestId", "decisionId", "evaluationDate", "regime", "pathway", "items", "citations",
-        "obligations", "warnings", "ruleset", "engineVersion", "trace"})
-public record ExportDecision(String requestId, String decisionId, LocalDate evaluationDate, Regime regime,
-                             Pathway pathway, List<ItemDecision> items, List<Citation> citations,
-                             List<Obligation> obligations, List<Warning> warnings, RulesetInfo ruleset,
-                             String engineVersion, List<TraceEntry> trace) {
+/**
+ * The cited decision for one request (contract.md, Decision), and the decision record of docs/decision-record.md:
+ * two evaluations of one request under one rule set differ only in {@code decisionId} and {@code evaluatedAt}.
+ */
+@JsonPropertyOrder({"requestId", "decisionId", "evaluatedAt", "evaluationDate", "requestDigest", "regime", "pathway",
+        "items", "citations", "obligations", "warnings", "ruleset", "engineVersion", "trace", "request"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExportDecision(String requestId, String decisionId, Instant evaluatedAt, LocalDate evaluationDate,
+                             String requestDigest, Regime regime, Pathway pathway, List<ItemDecision> items,
+                             List<Citation> citations, List<Obligation> obligations, List<Warning> warnings,
+                             RulesetInfo ruleset, String engineVersion, List<TraceEntry> trace,
+                             ExportRequest request) {
     public ExportDecision {
         items = List.copyOf(items);
         citations = List.copyOf(citations);
         obligations = List.copyOf(obligations);
         warnings = List.copyOf(warnings);
         trace = List.copyOf(trace);
+    }
+
+    /**
+     * This decision with the validated request embedded (as evaluated, evaluation date filled in): a decision
+     * record an auditor can replay. {@code requestDigest} is the SHA-256 of that request's canonical JSON.
+     */
+    public ExportDecision withRequest(ExportRequest evaluated) {
+        return new ExportDecision(requestId, decisionId, evaluatedAt, evaluationDate, requestDigest, regime, pathway,
+                items, citations, obligations, warnings, ruleset, engineVersion, trace, evaluated);
     }
 
     public ItemDecision item(String itemId) {

@@ -63,10 +63,21 @@ public final class ExportDecisionService {
 
     /** Validates and decides a request. */
     public ExportDecision evaluate(ExportRequest request) {
+        return evaluate(request, false);
+    }
+
+    /**
+     * Validates and decides a request; with {@code withRequest} the decision embeds the request as evaluated
+     * (evaluation date filled in), making it a replayable decision record.
+     */
+    public ExportDecision evaluate(ExportRequest request, boolean withRequest) {
         RequestValidator.validate(request);
         ExportRequest dated = request.evaluationDate() != null ? request
                 : request.withEvaluationDate(LocalDate.now(clock.withZone(CHINA)));
-        ExportDecision decision = engine.get().evaluate(dated);
+        ExportDecision decision = engine.get().evaluate(dated, clock.instant());
+        if (withRequest) {
+            decision = decision.withRequest(dated);
+        }
         // Ids and outcomes only: request content (names, counts) stays out of the logs.
         LOG.debug("decision {} for request {}: {}", decision.decisionId(), decision.requestId(), decision.pathway());
         return decision;
@@ -75,6 +86,11 @@ public final class ExportDecisionService {
     /** Reads the contract's JSON strictly, then decides. */
     public ExportDecision evaluateJson(String json) {
         return evaluate(RequestReader.read(json));
+    }
+
+    /** Reads the contract's JSON strictly, then decides, embedding the request when asked. */
+    public ExportDecision evaluateJson(String json, boolean withRequest) {
+        return evaluate(RequestReader.read(json), withRequest);
     }
 
     /** The loaded rule set's version, digest and files. */

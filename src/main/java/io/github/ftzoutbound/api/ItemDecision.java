@@ -7,11 +7,15 @@ import java.util.List;
 
 /**
  * How one data item must be cleared, why ({@code reason}, and {@code row}: the row of the legal reading that
- * decided it), and the clauses of the rules that decided it.
+ * decided it), the clauses of the rules that decided it, the deciding condition with its figures
+ * ({@code explanation}, in English and Chinese), and for each stricter pathway the conditions that were not met
+ * ({@code notChosen}).
  */
-@JsonPropertyOrder({"itemId", "pathway", "reason", "row", "citations"})
-public record ItemDecision(String itemId, Pathway pathway, String reason, int row, List<Citation> citations) {
+@JsonPropertyOrder({"itemId", "pathway", "reason", "row", "citations", "explanation", "explanationZh", "notChosen"})
+public record ItemDecision(String itemId, Pathway pathway, String reason, int row, List<Citation> citations,
+                           String explanation, String explanationZh, List<NotChosen> notChosen) {
     public ItemDecision {
         citations = List.copyOf(citations);
+        notChosen = List.copyOf(notChosen);
     }
 }

@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
 @Command(name = "ftz-outbound", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Decides how a data export out of China must be cleared, citing the clauses.",
         subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class, TestCommand.class,
-                CoverageCommand.class, ValidateRulesCommand.class})
+                CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
+                AuditCommands.Report.class, AuditCommands.ReplayCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int DECIDED = 0;
     public static final int FAILURE = 1;
@@ -153,6 +154,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--compact", description = "One line of JSON instead of indented output.")
         boolean compact;
 
+        @Option(names = "--with-request", description = "Embed the validated request: a replayable decision record.")
+        boolean withRequest;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -169,7 +173,7 @@ public final class Main implements Callable<Integer> {
                 return RULES_FAILED;
             }
             try {
-                ExportDecision decision = service.evaluateJson(new String(body, StandardCharsets.UTF_8));
+                ExportDecision decision = service.evaluateJson(new String(body, StandardCharsets.UTF_8), withRequest);
                 out.println(DecisionJson.toJson(decision, !compact));
                 return DECIDED;
             } catch (InvalidRequestException e) {

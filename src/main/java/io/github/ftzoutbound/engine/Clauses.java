@@ -38,6 +38,25 @@ final class Clauses {
         if (meta.get("instrument") == null && meta.get("noClause") == null) {
             return "rule \"" + rule.getName() + "\" has no citation metadata (@instrument …, or @noClause(\"why\"))";
         }
+        if (meta.get("row") != null) {
+            // A proposing rule must say what it gives and explain itself (legal-reading row, pathway, reason,
+            // and the texts auditors read in "explanation" and "notChosen").
+            for (String key : new String[]{"outcome", "reason", "explain", "explainZh"}) {
+                if (meta.get(key) == null) {
+                    return "rule \"" + rule.getName() + "\" has @row but no @" + key;
+                }
+            }
+            try {
+                io.github.ftzoutbound.model.Pathway outcome = io.github.ftzoutbound.engine.facts.RuleMeta.outcome(rule);
+                if (outcome != io.github.ftzoutbound.model.Pathway.EXEMPT
+                        && (meta.get("whyNot") == null || meta.get("whyNotZh") == null)) {
+                    return "rule \"" + rule.getName() + "\" gives " + outcome + " but has no @whyNot/@whyNotZh";
+                }
+                io.github.ftzoutbound.engine.facts.RuleMeta.row(rule);
+            } catch (RuntimeException e) {
+                return "rule \"" + rule.getName() + "\": bad @row or @outcome: " + e.getMessage();
+            }
+        }
         try {
             of(rule, catalog);
             return null;

@@ -16,7 +16,13 @@ import io.github.ftzoutbound.engine.facts.ItemRuling;
 import io.github.ftzoutbound.engine.facts.RequestRuling;
 import io.github.ftzoutbound.engine.facts.RuleMeta;
 import io.github.ftzoutbound.engine.facts.Supplement;
+import io.github.ftzoutbound.api.NotChosen;
+import io.github.ftzoutbound.engine.facts.ListApplies;
 import io.github.ftzoutbound.model.ExportRequest;
+import io.github.ftzoutbound.model.Pathway;
+import io.github.ftzoutbound.model.Regime;
+import org.kie.api.definition.rule.Rule;
+import java.util.LinkedHashMap;
 import org.kie.api.KieServices;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
@@ -78,21 +84,27 @@ public final class DecisionEngine {
 
     /** Decides a validated request whose evaluation date is set. */
     public ExportDecision evaluate(ExportRequest request) {
+        return evaluate(request, java.time.Instant.now());
+    }
+
+    /** Decides a validated request whose evaluation date is set, stamping the decision with the given time. */
+    public ExportDecision evaluate(ExportRequest request, java.time.Instant evaluatedAt) {
         List<Object> facts = new ArrayList<>(ruleSet.listFacts());
-        facts.add(new ExportCase(request));
         List<ExportItem> items = new ArrayList<>();
         for (int i = 0; i < request.dataItems().size(); i++) {
             ExportItem item = new ExportItem(request.dataItems().get(i), i);
             items.add(item);
             facts.add(item);
         }
+        ExportCase exportCase = new ExportCase(request);
+        facts.add(exportCase);
         TraceRecorder trace = new TraceRecorder(10_000 + 500 * items.size());
         Collection<?> out = run(facts, trace);
         if (trace.halted()) {
             throw new EvaluationException("rules kept firing past " + trace.fired().size()
                     + " matches; the rule set is looping, nothing decided");
         }
-        return assemble(request, items, out, trace.fired());
+        return assemble(request, exportCase, items, out, trace.fired(), evaluatedAt);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -112,15 +124,81 @@ public final class DecisionEngine {
         return (Collection<?>) results.getValue(OUT);
     }
 
-    private ExportDecision assemble(ExportRequest request, List<ExportItem> items, Collection<?> out,
-                                    List<TraceRecorder.Fired> fired) {
+    /**
+     * For each pathway stricter than the item's, the conditions of the law that were not met, or that were met
+     * but yield to the deciding row. Only rules that can apply under the request's regime are considered.
+     */
+    private List<NotChosen> notChosen(ExportCase c, ExportItem item, ItemRuling ruling, List<Candidate> proposed,
+                                      List<String> lists) {
+        Map<Pathway, Map<String, NotChosenBuilder>> byPathway = new TreeMap<>();
+        for (Rule rule : ruleSet.proposingRules()) {
+            Pathway outcome = RuleMeta.outcome(rule);
+            if (!outcome.stricterThan(ruling.getPathway()) || !appliesUnder(rule, c.getRegime())) {
+                continue;
+            }
+            Candidate fired = proposed.stream().filter(p -> p.getRule().equals(rule)).findFirst().orElse(null);
+            String en;
+            String zh;
+            if (fired != null) {
+                en = Explanations.fill(RuleMeta.text(rule, "explain"), c, item, fired.getEntry(), lists)
+                        + " But row " + ruling.getRow() + " of the reading, which decided, comes before row "
+                        + fired.getRow() + ".";
+                zh = Explanations.fill(RuleMeta.text(rule, "explainZh"), c, item, fired.getEntry(), lists)
+                        + "但作出决定的第" + ruling.getRow() + "行优先于第" + fired.getRow() + "行。";
+            } else {
+                en = Explanations.fill(RuleMeta.text(rule, "whyNot"), c, item, null, lists);
+                zh = Explanations.fill(RuleMeta.text(rule, "whyNotZh"), c, item, null, lists);
+            }
+            NotChosenBuilder b = byPathway.computeIfAbsent(outcome, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(en, k -> new NotChosenBuilder(k));
+            b.zh = zh;
+            Clauses.of(rule, ruleSet.catalog()).ifPresent(b.citations::add);
+        }
+        List<NotChosen> out = new ArrayList<>();
+        byPathway.forEach((pathway, conditions) -> out.add(new NotChosen(pathway, conditions.values().stream()
+                .map(b -> new NotChosen.Condition(b.en, b.zh, new ArrayList<>(b.citations))).toList())));
+        return out;
+    }
+
+    private static final class NotChosenBuilder {
+        final String en;
+        String zh;
+        final Set<Citation> citations = new TreeSet<>(CITATION_ORDER);
+
+        NotChosenBuilder(String en) {
+            this.en = en;
+        }
+    }
+
+    /** FTZ instruments speak only in their own FTZ; national instruments and uncited rules everywhere. */
+    private static boolean appliesUnder(Rule rule, Regime regime) {
+        Object instrument = rule.getMetaData().get("instrument");
+        String i = instrument == null ? "" : instrument.toString();
+        if (i.startsWith("JS-")) {
+            return regime == Regime.JIANGSU_FTZ;
+        }
+        if (i.startsWith("ZJ-")) {
+            return regime == Regime.ZHEJIANG_FTZ;
+        }
+        return true;
+    }
+
+    private ExportDecision assemble(ExportRequest request, ExportCase exportCase, List<ExportItem> items,
+                                    Collection<?> out, List<TraceRecorder.Fired> fired,
+                                    java.time.Instant evaluatedAt) {
         Map<ExportItem, ItemRuling> rulings = new HashMap<>();
         Map<ExportItem, List<Supplement>> supplements = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
         List<RequestRuling> requestRulings = new ArrayList<>();
         List<String> faults = new ArrayList<>();
+        Map<ExportItem, List<Candidate>> candidates = new HashMap<>();
+        Set<String> applicableLists = new TreeSet<>();
         for (Object o : out) {
-            if (o instanceof ItemRuling r) {
+            if (o instanceof Candidate c) {
+                candidates.computeIfAbsent(c.getItem(), k -> new ArrayList<>()).add(c);
+            } else if (o instanceof ListApplies la) {
+                applicableLists.add(la.getList().getId());
+            } else if (o instanceof ItemRuling r) {
                 if (rulings.put(r.getItem(), r) != null) {
                     faults.add("item " + r.getItem().getId() + " was decided twice");
                 }
@@ -153,6 +231,7 @@ public final class DecisionEngine {
             ItemRuling ruling = rulings.get(item);
             Set<Citation> cites = new TreeSet<>(CITATION_ORDER);
             String reason = null;
+            Candidate explaining = null;
             for (Candidate c : ruling.getDeciding()) {
                 if (c.getPathway() != ruling.getPathway()) {
                     continue; // a less strict entry of the same row did not decide
@@ -164,13 +243,23 @@ public final class DecisionEngine {
                 if (reason == null) {
                     reason = RuleMeta.reason(c.getRule());
                 }
+                if (explaining == null || explaining.getEntry() == null && c.getEntry() != null) {
+                    explaining = c; // an entry-based candidate explains with its entry's figures
+                }
             }
+            List<String> lists = new ArrayList<>(applicableLists);
+            String explanation = Explanations.fill(RuleMeta.text(explaining.getRule(), "explain"), exportCase, item,
+                    explaining.getEntry(), lists);
+            String explanationZh = Explanations.fill(RuleMeta.text(explaining.getRule(), "explainZh"), exportCase,
+                    item, explaining.getEntry(), lists);
+            List<NotChosen> notChosen = notChosen(exportCase, item, ruling,
+                    candidates.getOrDefault(item, List.of()), lists);
             for (Supplement s : supplements.getOrDefault(item, List.of())) {
                 Clauses.of(s.getRule(), catalog).ifPresent(cites::add);
             }
             allCitations.addAll(cites);
             itemDecisions.add(new ItemDecision(item.getId(), ruling.getPathway(), reason, ruling.getRow(),
-                    new ArrayList<>(cites)));
+                    new ArrayList<>(cites), explanation, explanationZh, notChosen));
         }
 
         List<Obligation> obligations = new ArrayList<>();
@@ -214,8 +303,10 @@ public final class DecisionEngine {
                     cites));
         }
 
-        return new ExportDecision(request.requestId(), UUID.randomUUID().toString(), request.evaluationDate(),
+        return new ExportDecision(request.requestId(), UUID.randomUUID().toString(), evaluatedAt,
+                request.evaluationDate(), io.github.ftzoutbound.api.DecisionJson.requestDigest(request),
                 request.processor().ftz().regime(), requestRulings.get(0).getPathway(), itemDecisions,
-                new ArrayList<>(allCitations), obligations, warnings, ruleSet.info(), engineVersion, traceEntries);
+                new ArrayList<>(allCitations), obligations, warnings, ruleSet.info(), engineVersion, traceEntries,
+                null);
     }
 }

@@ -43,6 +43,7 @@ public final class RuleSet {
     private final RulesetInfo info;
     private final Map<String, String> sources;
     private final List<Rule> rules;
+    private final List<Rule> proposingRules;
 
     private RuleSet(KieBase kieBase, CitationCatalog catalog, List<NegativeListFact> lists, List<Object> listFacts,
                     RulesetInfo info, Map<String, String> sources, List<Rule> rules) {
@@ -53,6 +54,7 @@ public final class RuleSet {
         this.info = info;
         this.sources = sources;
         this.rules = rules;
+        this.proposingRules = rules.stream().filter(r -> r.getMetaData().get("row") != null).toList();
     }
 
     public static RuleSet compile(String version, List<SourceFile> drl, List<NegativeList> negativeLists,
@@ -133,4 +135,6 @@ public final class RuleSet {
     }
     /** Every rule of the set, sorted by file and name (for coverage reports). */
     public List<Rule> rules() { return rules; }
+    /** The rules that propose a pathway for an item (they carry {@code @row}). */
+    public List<Rule> proposingRules() { return proposingRules; }
 }

@@ -23,6 +23,16 @@ public final class Candidate {
         this(item, pathway, rule, null);
     }
 
+    /** The rule's proposal for the item: the pathway is the rule's {@code @outcome}, its row its {@code @row}. */
+    public static Candidate propose(ExportItem item, Rule rule) {
+        return new Candidate(item, RuleMeta.outcome(rule), rule, null);
+    }
+
+    /** As {@link #propose(ExportItem, Rule)}, resting on a negative-list entry that is cited beside the rule. */
+    public static Candidate propose(ExportItem item, Rule rule, ListEntryFact entry) {
+        return new Candidate(item, RuleMeta.outcome(rule), rule, entry);
+    }
+
     /** A proposal that rests on a negative-list entry: the entry is cited beside the rule's clause. */
     public Candidate(ExportItem item, Pathway pathway, Rule rule, ListEntryFact entry) {
         this.item = item;
