@@ -213,6 +213,9 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Mixin
         ListOptions listOptions;
 
+        @Option(names = "--with-request", description = "Embed each validated request: replayable decision records.")
+        boolean withRequest;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -233,7 +236,7 @@ public final class Main implements Callable<Integer> {
                     }
                     String record;
                     try {
-                        ExportDecision d = service.evaluateJson(line);
+                        ExportDecision d = service.evaluateJson(line, withRequest);
                         perPathway.merge(d.pathway().name(), 1L, Long::sum);
                         record = DecisionJson.toJson(d, false);
                     } catch (InvalidRequestException e) {
