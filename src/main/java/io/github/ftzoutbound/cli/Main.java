@@ -5,6 +5,8 @@ import io.github.ftzoutbound.api.EvaluationException;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.api.RuleSetException;
+import io.github.ftzoutbound.batch.BatchEvaluator;
+import io.github.ftzoutbound.batch.LeanDecision;
 import io.github.ftzoutbound.lists.ListLint;
 import io.github.ftzoutbound.model.InvalidRequestException;
 import io.github.ftzoutbound.model.Limits;
@@ -216,6 +218,13 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--with-request", description = "Embed each validated request: replayable decision records.")
         boolean withRequest;
 
+        @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: cores).")
+        int threads = Runtime.getRuntime().availableProcessors();
+
+        @Option(names = "--lean", description = "Write decisions without the trace, the notChosen analysis and "
+                + "clause texts (citations keep their identifiers and labels): much smaller output for scans.")
+        boolean lean;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -223,47 +232,42 @@ public final class Main implements Callable<Integer> {
             if (service == null) {
                 return RULES_FAILED;
             }
-            long lineNo = 0;
-            long invalid = 0;
-            Map<String, Long> perPathway = new TreeMap<>();
+            if (!Files.isReadable(in)) {
+                err.println(errorJson("invalid-input", "cannot read " + in, List.of()));
+                return INVALID_INPUT;
+            }
+            long total = countLines(in);
+            boolean terminal = System.console() != null;
+            BatchEvaluator batch = new BatchEvaluator(service, threads, withRequest,
+                    lean ? LeanDecision::of : d -> d);
+            BatchEvaluator.Summary s;
             try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
                  BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                s = batch.run(r, w, BatchEvaluator.reporter(text -> {
+                    err.print(text);
+                    err.flush();
+                }, total, terminal));
+            }
+            if (terminal) {
+                err.println();
+            }
+            err.printf("evaluate-batch: %d lines, %d decided, %d errors, %.0f decisions/s; by pathway %s%n",
+                    s.lines(), s.decided(), s.errors(), s.perSecond(), s.byPathway());
+            return DECIDED;
+        }
+
+        /** Non-blank lines, counted in a first streaming pass so progress can show a total and an ETA. */
+        private static long countLines(Path file) throws IOException {
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                long n = 0;
                 String line;
                 while ((line = r.readLine()) != null) {
-                    lineNo++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String record;
-                    try {
-                        ExportDecision d = service.evaluateJson(line, withRequest);
-                        perPathway.merge(d.pathway().name(), 1L, Long::sum);
-                        record = DecisionJson.toJson(d, false);
-                    } catch (InvalidRequestException e) {
-                        invalid++;
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("line", lineNo);
-                        m.put("error", "invalid-input");
-                        m.put("problems", e.problems());
-                        record = DecisionJson.toJson(m, false);
-                    } catch (EvaluationException e) {
-                        invalid++;
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("line", lineNo);
-                        m.put("error", "failure");
-                        m.put("message", e.getMessage());
-                        record = DecisionJson.toJson(m, false);
-                    }
-                    w.write(record);
-                    w.newLine();
-                    if (lineNo % 1000 == 0) {
-                        err.println("evaluate-batch: " + lineNo + " lines done");
+                    if (!line.isBlank()) {
+                        n++;
                     }
                 }
+                return n;
             }
-            err.println("evaluate-batch: " + lineNo + " lines, " + invalid + " errors, decided by pathway "
-                    + perPathway);
-            return DECIDED;
         }
     }
 

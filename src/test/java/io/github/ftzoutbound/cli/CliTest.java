@@ -179,7 +179,7 @@ class CliTest {
         assertEquals("invalid-input", JSON.readTree(lines.get(1)).get("error").asText());
         assertEquals(2, JSON.readTree(lines.get(1)).get("line").asInt());
         assertEquals("STANDARD_CONTRACT_OR_CERTIFICATION", JSON.readTree(lines.get(2)).get("pathway").asText());
-        assertTrue(r.err().contains("3 lines, 1 errors"), r.err());
+        assertTrue(r.err().contains("3 lines, 2 decided, 1 errors"), r.err());
     }
 
     @Test
