@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.ftzoutbound.api.Citation;
+import io.github.ftzoutbound.api.RuleSetException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,14 +32,28 @@ public final class CitationCatalog {
         this.byKey = byKey;
     }
 
+    /** The bundled catalog; a missing or broken catalog is a load failure (nothing is decided). */
     public static CitationCatalog bundled() {
+        return parse(bundledSource());
+    }
+
+    /** The catalog file as loaded, for the rule-set digest: clause texts are part of every decision. */
+    public static SourceFile bundledSource() {
         try (InputStream in = CitationCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+                throw new RuleSetException(List.of(RESOURCE + ": missing"));
             }
-            return parse(in.readAllBytes());
+            return new SourceFile(RESOURCE, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE, e);
+            throw new RuleSetException(List.of(RESOURCE + ": " + e.getMessage()));
+        }
+    }
+
+    public static CitationCatalog parse(SourceFile file) {
+        try {
+            return parse(file.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw new RuleSetException(List.of(file.path() + ": " + e.getMessage()));
         }
     }
 

@@ -30,8 +30,14 @@ public final class ClasspathFiles {
         ClassLoader cl = ClasspathFiles.class.getClassLoader();
         try {
             Enumeration<URL> roots = cl.getResources(folder);
+            String own = ownRoot();
             while (roots.hasMoreElements()) {
                 URL url = roots.nextElement();
+                // Only this library's own jar or classes folder: an application embedding the library may
+                // have a rules/ or lists/ folder of its own, which must never leak into the legal rule set.
+                if (own != null && !url.toString().contains(own)) {
+                    continue;
+                }
                 if ("file".equals(url.getProtocol())) {
                     Path dir = Paths.get(url.toURI());
                     try (Stream<Path> walk = Files.walk(dir)) {
@@ -66,6 +72,16 @@ public final class ClasspathFiles {
         }
         out.sort((a, b) -> a.path().compareTo(b.path()));
         return out;
+    }
+
+    /** The location of this library's classes (its jar or folder), as it appears in resource URLs. */
+    private static String ownRoot() {
+        try {
+            URL location = ClasspathFiles.class.getProtectionDomain().getCodeSource().getLocation();
+            return location == null ? null : location.toString().replaceAll("/$", "");
+        } catch (SecurityException e) {
+            return null;
+        }
     }
 
     /** Every file with the suffix under a directory on disk, paths relative to the directory's parent name. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Turns a rule's citation metadata into a {@link Citation}. The keys are those of the contract with two
- * renamings that keep them clear of fact type names (see docs/rule-authoring notes): {@code @clauseItem}
+ * renamings that keep them clear of fact type names (docs/architecture.md, rule metadata): {@code @clauseItem}
  * for the item (项) and {@code @ruleNo} for a classification reference rule.
  *
  * <pre>@instrument("CBDF") @article(5) @paragraph(1) @clauseItem(4)</pre>

@@ -120,8 +120,17 @@ public final class DecisionEngine {
         }
         commands.add(cmd.newFireAllRules());
         commands.add(cmd.newGetObjects(OUT));
-        ExecutionResults results = session.execute(cmd.newBatchExecution(commands));
-        return (Collection<?>) results.getValue(OUT);
+        try {
+            ExecutionResults results = session.execute(cmd.newBatchExecution(commands));
+            return (Collection<?>) results.getValue(OUT);
+        } catch (RuntimeException e) {
+            // A rule whose consequence fails (a proposing rule without @row, say) means no decision at all.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new EvaluationException("the rules failed while deciding, nothing decided: " + root.getMessage(), e);
+        }
     }
 
     /**
@@ -233,13 +242,13 @@ public final class DecisionEngine {
             String reason = null;
             Candidate explaining = null;
             for (Candidate c : ruling.getDeciding()) {
+                if (c.getEntry() != null) {
+                    cites.add(Clauses.of(c.getEntry())); // every entry that put the item on the list is cited
+                }
                 if (c.getPathway() != ruling.getPathway()) {
-                    continue; // a less strict entry of the same row did not decide
+                    continue; // a less strict tier of the same row did not decide: its clause is not the answer
                 }
                 Clauses.of(c.getRule(), catalog).ifPresent(cites::add);
-                if (c.getEntry() != null) {
-                    cites.add(Clauses.of(c.getEntry()));
-                }
                 if (reason == null) {
                     reason = RuleMeta.reason(c.getRule());
                 }
@@ -266,7 +275,10 @@ public final class DecisionEngine {
         List<Warning> warnings = new ArrayList<>();
         Map<String, List<Finding>> byCode = new TreeMap<>();
         for (Finding f : findings) {
-            byCode.computeIfAbsent(f.getKind() + " " + f.getCode(), k -> new ArrayList<>()).add(f);
+            // Request-wide findings (no item) stay apart from item findings of the same code, so a warning
+            // with no itemIds always means "the whole request".
+            String scope = f.getItem() == null ? " request" : " items";
+            byCode.computeIfAbsent(f.getKind() + " " + f.getCode() + scope, k -> new ArrayList<>()).add(f);
         }
         for (List<Finding> group : byCode.values()) {
             Finding first = group.get(0);

@@ -6,7 +6,6 @@ import io.github.ftzoutbound.engine.facts.ListEntryFact;
 import io.github.ftzoutbound.engine.facts.NegativeListFact;
 import io.github.ftzoutbound.lists.ListEntry;
 import io.github.ftzoutbound.lists.NegativeList;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -57,8 +56,11 @@ public final class RuleSet {
         this.proposingRules = rules.stream().filter(r -> r.getMetaData().get("row") != null).toList();
     }
 
+    /**
+     * @param otherFiles the other files the set was loaded from (lists, version, catalog): digested with the DRL
+     */
     public static RuleSet compile(String version, List<SourceFile> drl, List<NegativeList> negativeLists,
-                                  List<SourceFile> listFiles, CitationCatalog catalog) {
+                                  List<SourceFile> otherFiles, CitationCatalog catalog) {
         long start = System.nanoTime();
         if (drl.isEmpty()) {
             throw new RuleSetException(List.of("no DRL rule files found"));
@@ -82,20 +84,64 @@ public final class RuleSet {
         KieContainer container = ks.newKieContainer(releaseId);
         KieBase base = container.getKieBase();
         ks.getRepository().removeKieModule(releaseId);
+        return assemble(base, "compiled from DRL", start, version, drl, negativeLists, otherFiles, catalog);
+    }
 
+    /**
+     * A rule set from Drools' executable model, compiled from the same DRL files at build time. The DRL files
+     * still define the rule set: if the precompiled rules differ from them by a single rule (a stale build),
+     * nothing is loaded.
+     */
+    public static RuleSet precompiled(KieBase base, String version, List<SourceFile> drl,
+                                      List<NegativeList> negativeLists, List<SourceFile> otherFiles,
+                                      CitationCatalog catalog, long start) {
+        return assemble(base, "precompiled executable model", start, version, drl, negativeLists, otherFiles,
+                catalog);
+    }
+
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** Which file each rule is written in, read from the DRL text: "package/name" to path. */
+    static Map<String, String> ruleFiles(List<SourceFile> drl) {
+        Map<String, String> out = new HashMap<>();
+        for (SourceFile f : drl) {
+            java.util.regex.Matcher pm = PACKAGE.matcher(f.content());
+            String pkg = pm.find() ? pm.group(1) : "";
+            java.util.regex.Matcher rm = RULE.matcher(f.content());
+            while (rm.find()) {
+                out.put(pkg + "/" + rm.group(1), f.path());
+            }
+        }
+        return out;
+    }
+
+    private static RuleSet assemble(KieBase base, String how, long start, String version, List<SourceFile> drl,
+                                    List<NegativeList> negativeLists, List<SourceFile> otherFiles,
+                                    CitationCatalog catalog) {
+        Map<String, String> files = ruleFiles(drl);
         Map<String, String> sources = new HashMap<>();
         List<Rule> rules = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 rules.add(rule);
-                String source = rule instanceof RuleImpl impl && impl.getResource() != null
-                        ? impl.getResource().getSourcePath() : null;
-                sources.put(key(rule), source == null ? "?" : source.replace(PREFIX, ""));
+                String source = files.get(key(rule));
+                if (source == null) {
+                    problems.add("rule \"" + rule.getName() + "\" (package " + rule.getPackageName()
+                            + ") is not in any loaded DRL file: the precompiled rules are stale; rebuild");
+                    continue;
+                }
+                sources.put(key(rule), source);
                 String problem = Clauses.check(rule, catalog);
                 if (problem != null) {
-                    problems.add(sources.get(key(rule)) + ": " + problem);
+                    problems.add(source + ": " + problem);
                 }
             }
+        }
+        if (rules.size() != files.size()) {
+            problems.add(files.size() + " rules in the DRL files but " + rules.size() + " in the rule base: "
+                    + "the precompiled rules are stale; rebuild");
         }
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
@@ -113,10 +159,10 @@ public final class RuleSet {
             }
         }
         List<SourceFile> all = new ArrayList<>(drl);
-        all.addAll(listFiles);
+        all.addAll(otherFiles);
         List<String> paths = all.stream().map(SourceFile::path).sorted().toList();
         RulesetInfo info = new RulesetInfo(version, Digests.ruleSetDigest(all), paths);
-        LOG.info("rule set {} loaded: {} rules from {} files, {} negative lists, digest {} ({} ms)", version,
+        LOG.info("rule set {} loaded ({}): {} rules from {} files, {} negative lists, digest {} ({} ms)", version, how,
                 rules.size(), drl.size(), negativeLists.size(), info.digest(), (System.nanoTime() - start) / 1_000_000);
         return new RuleSet(base, catalog, List.copyOf(listFactsOnly), List.copyOf(facts), info,
                 Collections.unmodifiableMap(sources), List.copyOf(rules));

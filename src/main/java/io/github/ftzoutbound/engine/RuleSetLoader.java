@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gathers rule and list files (bundled on the class path, or from directories the caller names) and compiles
@@ -19,6 +24,7 @@ import java.util.Properties;
  */
 public final class RuleSetLoader {
     public static final String VERSION_FILE = "ruleset.properties";
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSetLoader.class);
 
     private RuleSetLoader() {
     }
@@ -30,17 +36,18 @@ public final class RuleSetLoader {
      */
     public static RuleSet load(Path rulesDir, boolean bundledLists, List<Path> listDirs) {
         List<SourceFile> drl;
-        String version;
+        SourceFile versionFile;
         if (rulesDir == null) {
             drl = ClasspathFiles.under("rules", ".drl");
-            version = version(ClasspathFiles.under("rules", VERSION_FILE), "bundled");
+            versionFile = versionFile(ClasspathFiles.under("rules", VERSION_FILE), "bundled");
         } else {
             if (!Files.isDirectory(rulesDir)) {
                 throw new RuleSetException(List.of(rulesDir + ": not a directory"));
             }
             drl = ClasspathFiles.inDirectory(rulesDir, "rules", ".drl");
-            version = version(ClasspathFiles.inDirectory(rulesDir, "rules", VERSION_FILE), rulesDir.toString());
+            versionFile = versionFile(ClasspathFiles.inDirectory(rulesDir, "rules", VERSION_FILE), rulesDir.toString());
         }
+        String version = version(versionFile);
         List<SourceFile> listFiles = new ArrayList<>();
         if (bundledLists) {
             listFiles.addAll(ClasspathFiles.under("lists", ".list.yaml"));
@@ -53,13 +60,30 @@ public final class RuleSetLoader {
                     : "lists-" + dir.getFileName(), ".list.yaml"));
         }
         List<NegativeList> lists = ListLoader.parseAll(listFiles);
-        return RuleSet.compile(version, drl, lists, listFiles, CitationCatalog.bundled());
+        SourceFile catalogFile = CitationCatalog.bundledSource();
+        CitationCatalog catalog = CitationCatalog.parse(catalogFile);
+        // The digest covers everything that shapes a decision: rules, the version file, lists, clause texts.
+        List<SourceFile> digested = new ArrayList<>(listFiles);
+        digested.add(versionFile);
+        digested.add(catalogFile);
+        if (rulesDir == null) {
+            long start = System.nanoTime();
+            KieBase precompiled = precompiledModel();
+            if (precompiled != null) {
+                return RuleSet.precompiled(precompiled, version, drl, lists, digested, catalog, start);
+            }
+            LOG.info("no precompiled executable model on the class path; compiling the bundled DRL");
+        }
+        return RuleSet.compile(version, drl, lists, digested, catalog);
     }
 
-    private static String version(List<SourceFile> files, String where) {
-        SourceFile f = files.stream().filter(s -> s.path().equals("rules/" + VERSION_FILE)).findFirst()
+    private static SourceFile versionFile(List<SourceFile> files, String where) {
+        return files.stream().filter(s -> s.path().equals("rules/" + VERSION_FILE)).findFirst()
                 .orElseThrow(() -> new RuleSetException(List.of(where + ": rules/" + VERSION_FILE
                         + " is missing (it names the rule-set version decisions carry)")));
+    }
+
+    private static String version(SourceFile f) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(f.content()));
@@ -71,6 +95,30 @@ public final class RuleSetLoader {
             throw new RuleSetException(List.of(f.path() + ": no version= line"));
         }
         return v.strip();
+    }
+
+    /** Where the kie-maven-plugin lists the executable-model classes it generated from the bundled DRL. */
+    static final String MODEL_INDEX = "META-INF/kie/io.github.ftzoutbound/ftz-outbound/drools-model";
+
+    /** The bundled rules as built into Drools' executable model at build time, or null if not built so. */
+    private static KieBase precompiledModel() {
+        ClassLoader cl = RuleSetLoader.class.getClassLoader();
+        try (InputStream in = cl.getResourceAsStream(MODEL_INDEX)) {
+            if (in == null) {
+                return null;
+            }
+            List<Model> models = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                String name = line.strip();
+                if (name.isEmpty() || name.contains(":")) {
+                    continue; // the Drools-Model-Version header
+                }
+                models.add((Model) Class.forName(name, true, cl).getDeclaredConstructor().newInstance());
+            }
+            return KieBaseBuilder.createKieBaseFromModel(models);
+        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+            throw new RuleSetException(List.of(MODEL_INDEX + ": the precompiled rules cannot be loaded: " + e));
+        }
     }
 
     /** The library's own version, from the build. */
