@@ -67,9 +67,7 @@ public final class BatchEvaluator {
         });
         ArrayDeque<Future<Result>> inFlight = new ArrayDeque<>(window);
         long lineNo = 0;
-        long decided = 0;
-        long errors = 0;
-        Map<String, Long> byPathway = new TreeMap<>();
+        Tally tally = new Tally();
         try {
             String line;
             while ((line = in.readLine()) != null) {
@@ -81,35 +79,41 @@ public final class BatchEvaluator {
                 final long n = lineNo;
                 inFlight.add(pool.submit(() -> evaluate(text, n)));
                 if (inFlight.size() >= window) {
-                    Result r = take(inFlight);
-                    if (r.pathway == null) {
-                        errors++;
-                    } else {
-                        decided++;
-                        byPathway.merge(r.pathway, 1L, Long::sum);
-                    }
-                    out.write(r.json);
-                    out.write('\n');
-                    progress.done(decided + errors, System.nanoTime() - start);
+                    tally.write(take(inFlight), out);
+                    progress.done(tally.done(), System.nanoTime() - start);
                 }
             }
             while (!inFlight.isEmpty()) {
-                Result r = take(inFlight);
-                if (r.pathway == null) {
-                    errors++;
-                } else {
-                    decided++;
-                    byPathway.merge(r.pathway, 1L, Long::sum);
-                }
-                out.write(r.json);
-                out.write('\n');
-                progress.done(decided + errors, System.nanoTime() - start);
+                tally.write(take(inFlight), out);
+                progress.done(tally.done(), System.nanoTime() - start);
             }
         } finally {
             pool.shutdownNow();
         }
         out.flush();
-        return new Summary(lineNo, decided, errors, byPathway, System.nanoTime() - start);
+        return new Summary(lineNo, tally.decided, tally.errors, tally.byPathway, System.nanoTime() - start);
+    }
+
+    /** Writes results in order and counts them. */
+    private static final class Tally {
+        long decided;
+        long errors;
+        final Map<String, Long> byPathway = new TreeMap<>();
+
+        void write(Result r, Writer out) throws IOException {
+            if (r.pathway == null) {
+                errors++;
+            } else {
+                decided++;
+                byPathway.merge(r.pathway, 1L, Long::sum);
+            }
+            out.write(r.json);
+            out.write('\n');
+        }
+
+        long done() {
+            return decided + errors;
+        }
     }
 
     private static Result take(ArrayDeque<Future<Result>> inFlight) throws IOException {

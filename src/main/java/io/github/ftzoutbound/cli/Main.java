@@ -11,6 +11,7 @@ import io.github.ftzoutbound.lists.ListLint;
 import io.github.ftzoutbound.model.InvalidRequestException;
 import io.github.ftzoutbound.model.Limits;
 import io.github.ftzoutbound.model.Problem;
+import io.github.ftzoutbound.model.RequestReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,9 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,7 +178,9 @@ public final class Main implements Callable<Integer> {
                 return RULES_FAILED;
             }
             try {
-                ExportDecision decision = service.evaluateJson(new String(body, StandardCharsets.UTF_8), withRequest);
+                // The bytes go to the reader as they are, so that input that is not UTF-8 is refused (exit 2)
+                // rather than decoded with replacement characters and decided.
+                ExportDecision decision = service.evaluate(RequestReader.read(body), withRequest);
                 out.println(DecisionJson.toJson(decision, !compact));
                 return DECIDED;
             } catch (InvalidRequestException e) {
@@ -241,7 +246,7 @@ public final class Main implements Callable<Integer> {
             BatchEvaluator batch = new BatchEvaluator(service, threads, withRequest,
                     lean ? LeanDecision::of : d -> d);
             BatchEvaluator.Summary s;
-            try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+            try (BufferedReader r = lenientReader(in);
                  BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 s = batch.run(r, w, BatchEvaluator.reporter(text -> {
                     err.print(text);
@@ -258,7 +263,7 @@ public final class Main implements Callable<Integer> {
 
         /** Non-blank lines, counted in a first streaming pass so progress can show a total and an ETA. */
         private static long countLines(Path file) throws IOException {
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (BufferedReader r = lenientReader(file)) {
                 long n = 0;
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -268,6 +273,17 @@ public final class Main implements Callable<Integer> {
                 }
                 return n;
             }
+        }
+
+        /**
+         * Reads the batch as UTF-8 without failing on bytes that are not: a bad line must not stop the batch
+         * (contract.md). Each malformed byte becomes U+0000, which JSON never allows unescaped, so that line
+         * alone is refused as invalid input instead of being decided with replacement characters.
+         */
+        private static BufferedReader lenientReader(Path file) throws IOException {
+            return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
+                    .newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\u0000")));
         }
     }
 

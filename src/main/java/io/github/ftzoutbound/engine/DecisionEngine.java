@@ -8,7 +8,6 @@ import io.github.ftzoutbound.api.Obligation;
 import io.github.ftzoutbound.api.TraceEntry;
 import io.github.ftzoutbound.api.Warning;
 import io.github.ftzoutbound.engine.facts.Candidate;
-import io.github.ftzoutbound.engine.facts.EngineFault;
 import io.github.ftzoutbound.engine.facts.ExportCase;
 import io.github.ftzoutbound.engine.facts.ExportItem;
 import io.github.ftzoutbound.engine.facts.Finding;
@@ -217,8 +216,6 @@ public final class DecisionEngine {
                 findings.add(f);
             } else if (o instanceof RequestRuling r) {
                 requestRulings.add(r);
-            } else if (o instanceof EngineFault f) {
-                faults.add(f.getMessage());
             }
         }
         for (ExportItem item : items) {
