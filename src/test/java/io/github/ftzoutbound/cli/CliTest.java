@@ -157,6 +157,60 @@ class CliTest {
         assertEquals(13, none.get("items").get(0).get("row").asInt());
     }
 
+    static final String JIANGSU_LIST = """
+            id: T-JS
+            ftz: JIANGSU
+            status: OFFICIAL
+            title: Jiangsu test list
+            version: "1"
+            effectiveFrom: 2026-01-01
+            sectors: [BIOMEDICINE]
+            entries:
+              - id: T-JS-1
+                dataClass: IMPORTANT_DATA
+                fields: [GENOME_SEQUENCES]
+                pathway: SECURITY_ASSESSMENT
+              - id: T-JS-2
+                dataClass: PERSONAL_INFORMATION
+                fields: [PATIENT_NAME]
+                threshold: { individualsAtLeast: 200000 }
+                pathway: STANDARD_CONTRACT_OR_CERTIFICATION
+            """;
+
+    static String jiangsu(String fields, long individuals) {
+        return """
+                {"requestId":"CLI-JS","evaluationDate":"2026-06-01",
+                 "processor":{"ftz":"JIANGSU","zone":"NANJING","ciio":false,"sector":"BIOMEDICINE"},
+                 "dataItems":[{"id":"d","fields":[%s],"personalInformation":{"individuals":%d}}]}"""
+                .formatted(fields, individuals);
+    }
+
+    @Test
+    void everyListRowHoldsThroughTheCommandLine(@TempDir Path dir) throws Exception {
+        listDir(dir, JIANGSU_LIST);
+        // Row 5: the list designates genome sequences as important data.
+        JsonNode r5 = evaluate(dir, jiangsu("\"GENOME_SEQUENCES\"", 0)).json();
+        assertEquals("SECURITY_ASSESSMENT", r5.get("pathway").asText());
+        assertEquals(5, r5.get("items").get(0).get("row").asInt());
+        assertTrue(r5.toString().contains("\"entryId\":\"T-JS-1\""));
+        // Row 10: patient names of 200,000 persons meet entry 2: standard contract, with Jiangsu's duties.
+        JsonNode r10 = evaluate(dir, jiangsu("\"PATIENT_NAME\"", 200000)).json();
+        assertEquals("STANDARD_CONTRACT_OR_CERTIFICATION", r10.get("pathway").asText());
+        assertEquals(10, r10.get("items").get(0).get("row").asInt());
+        assertTrue(r10.toString().contains("REPORT_TO_ZONE_ADMINISTRATION") && r10.toString().contains("INCIDENT_REPORTING"));
+        // Row 11: 199,999 stays below entry 2: off the list, exempt, though CBDF 8 would ask a contract.
+        JsonNode r11 = evaluate(dir, jiangsu("\"PATIENT_NAME\"", 199999)).json();
+        assertEquals("EXEMPT", r11.get("pathway").asText());
+        assertEquals(11, r11.get("items").get(0).get("row").asInt());
+        assertTrue(r11.toString().contains("PI_PROTECTION_DUTIES"));
+        // Row 15: data without personal information off the list.
+        JsonNode r15 = evaluate(dir, jiangsu("\"LAB_EQUIPMENT_LOGS\"", 0)).json();
+        assertEquals(15, r15.get("items").get(0).get("row").asInt());
+        // Row 9 before the list: under 100,000 the national exemption decides, whatever the list says.
+        JsonNode r9 = evaluate(dir, jiangsu("\"PATIENT_NAME\"", 99999)).json();
+        assertEquals(9, r9.get("items").get(0).get("row").asInt());
+    }
+
     @Test
     void anotherFtzsListDoesNotApply(@TempDir Path dir) throws Exception {
         listDir(dir, DATED_LIST.replace("ftz: ZHEJIANG", "ftz: JIANGSU"));
