@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/report-screenshot.png}
+case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 tmp=$(mktemp -d)
 jar=target/ftz-outbound-cli.jar
 for f in docs/examples/*.json; do
@@ -13,6 +14,6 @@ done
 java -jar "$jar" report "$tmp/decisions.jsonl" --out "$tmp/report.html"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$tmp/profile" --hide-scrollbars \
-  --window-size=1280,1600 --screenshot="$PWD/$out" "file://$tmp/report.html" >/dev/null 2>&1
+  --window-size=1280,1600 --screenshot="$out" "file://$tmp/report.html" >/dev/null 2>&1
 test -s "$out"
 echo "report rendered: $out ($(wc -l < "$tmp/decisions.jsonl") decisions)"

@@ -24,11 +24,11 @@ public record ExportDecision(String requestId, String decisionId, Instant evalua
                              RulesetInfo ruleset, String engineVersion, List<TraceEntry> trace,
                              ExportRequest request) {
     public ExportDecision {
-        items = List.copyOf(items);
-        citations = List.copyOf(citations);
-        obligations = List.copyOf(obligations);
-        warnings = List.copyOf(warnings);
-        trace = List.copyOf(trace);
+        items = items == null ? List.of() : List.copyOf(items);
+        citations = citations == null ? List.of() : List.copyOf(citations);
+        obligations = obligations == null ? List.of() : List.copyOf(obligations);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        trace = trace == null ? List.of() : List.copyOf(trace);
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.List;
 public record ItemDecision(String itemId, Pathway pathway, String reason, int row, List<Citation> citations,
                            String explanation, String explanationZh, List<NotChosen> notChosen) {
     public ItemDecision {
-        citations = List.copyOf(citations);
-        notChosen = List.copyOf(notChosen);
+        citations = citations == null ? List.of() : List.copyOf(citations);
+        notChosen = notChosen == null ? List.of() : List.copyOf(notChosen);
     }
 }

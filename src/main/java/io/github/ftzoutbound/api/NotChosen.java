@@ -12,14 +12,14 @@ import java.util.List;
 @JsonPropertyOrder({"pathway", "conditions"})
 public record NotChosen(Pathway pathway, List<Condition> conditions) {
     public NotChosen {
-        conditions = List.copyOf(conditions);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
     /** One unmet (or outranked) condition, in English and Chinese, with the clauses that state it. */
     @JsonPropertyOrder({"condition", "conditionZh", "citations"})
     public record Condition(String condition, String conditionZh, List<Citation> citations) {
         public Condition {
-            citations = List.copyOf(citations);
+            citations = citations == null ? List.of() : List.copyOf(citations);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 @JsonPropertyOrder({"code", "itemIds", "citations", "message"})
 public record Obligation(String code, List<String> itemIds, List<Citation> citations, String message) {
     public Obligation {
-        itemIds = List.copyOf(itemIds);
-        citations = List.copyOf(citations);
+        itemIds = itemIds == null ? List.of() : List.copyOf(itemIds);
+        citations = citations == null ? List.of() : List.copyOf(citations);
     }
 }

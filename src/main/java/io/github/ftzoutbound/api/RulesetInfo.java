@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * Which rules decided: the rule-set version (set by the legal team in {@code rules/ruleset.properties}), the
- * SHA-256 digest over every loaded rule and list file, and the files themselves.
+ * SHA-256 digest over every loaded file that shapes a decision (DRL, {@code ruleset.properties}, list files, the
+ * citation catalog), and the files themselves.
  */
 @JsonPropertyOrder({"version", "digest", "files"})
 public record RulesetInfo(String version, String digest, List<String> files) {
     public RulesetInfo {
-        files = List.copyOf(files);
+        files = files == null ? List.of() : List.copyOf(files);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 @JsonPropertyOrder({"rule", "source", "itemIds", "citations"})
 public record TraceEntry(String rule, String source, List<String> itemIds, List<Citation> citations) {
     public TraceEntry {
-        itemIds = List.copyOf(itemIds);
-        citations = List.copyOf(citations);
+        itemIds = itemIds == null ? List.of() : List.copyOf(itemIds);
+        citations = citations == null ? List.of() : List.copyOf(citations);
     }
 }

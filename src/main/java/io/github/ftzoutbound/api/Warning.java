@@ -11,7 +11,7 @@ import java.util.List;
 @JsonPropertyOrder({"code", "itemIds", "citations", "message"})
 public record Warning(String code, List<String> itemIds, List<Citation> citations, String message) {
     public Warning {
-        itemIds = List.copyOf(itemIds);
-        citations = List.copyOf(citations);
+        itemIds = itemIds == null ? List.of() : List.copyOf(itemIds);
+        citations = citations == null ? List.of() : List.copyOf(citations);
     }
 }

@@ -82,15 +82,20 @@ public final class Replay {
         return s;
     }
 
+    // A code may appear twice, once request-wide (no items) and once for items: both are kept.
     private static Map<String, List<String>> obligations(List<Obligation> obligations) {
         Map<String, List<String>> m = new TreeMap<>();
-        obligations.forEach(o -> m.put(o.code(), o.itemIds()));
+        obligations.forEach(o -> m.put(scoped(o.code(), o.itemIds()), o.itemIds()));
         return m;
     }
 
     private static Map<String, List<String>> warnings(List<Warning> warnings) {
         Map<String, List<String>> m = new TreeMap<>();
-        warnings.forEach(w -> m.put(w.code(), w.itemIds()));
+        warnings.forEach(w -> m.put(scoped(w.code(), w.itemIds()), w.itemIds()));
         return m;
+    }
+
+    private static String scoped(String code, List<String> itemIds) {
+        return itemIds.isEmpty() ? code + " (request)" : code;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.ftzoutbound.api.Citation;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.RulesetInfo;
+import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.Regime;
 
@@ -15,15 +16,16 @@ import java.util.List;
 /**
  * A decision for inventory scans: the same answer and citations (identifiers and labels), without the trace,
  * the notChosen analysis and the clause texts, which make a full record ten times larger. The full record can
- * always be had again by evaluating the request alone.
+ * always be had again by evaluating the request alone. With {@code --with-request} the request is kept, so lean
+ * records can be replayed (a replay compares pathways, citations, obligations and warnings, all present here).
  */
 @JsonPropertyOrder({"requestId", "decisionId", "evaluatedAt", "evaluationDate", "requestDigest", "regime", "pathway",
-        "items", "citations", "obligations", "warnings", "ruleset", "engineVersion"})
+        "items", "citations", "obligations", "warnings", "ruleset", "engineVersion", "request"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LeanDecision(String requestId, String decisionId, Instant evaluatedAt, LocalDate evaluationDate,
                            String requestDigest, Regime regime, Pathway pathway, List<Item> items,
                            List<Citation> citations, List<Code> obligations, List<Code> warnings,
-                           Ruleset ruleset, String engineVersion) {
+                           Ruleset ruleset, String engineVersion, ExportRequest request) {
     /** An item's outcome. */
     @JsonPropertyOrder({"itemId", "pathway", "reason", "row", "citations"})
     public record Item(String itemId, Pathway pathway, String reason, int row, List<Citation> citations) {
@@ -49,7 +51,7 @@ public record LeanDecision(String requestId, String decisionId, Instant evaluate
                 lean(d.citations()),
                 d.obligations().stream().map(o -> new Code(o.code(), o.itemIds())).toList(),
                 d.warnings().stream().map(w -> new Code(w.code(), w.itemIds())).toList(),
-                Ruleset.of(d.ruleset()), d.engineVersion());
+                Ruleset.of(d.ruleset()), d.engineVersion(), d.request());
     }
 
     private static List<Citation> lean(List<Citation> citations) {

@@ -33,8 +33,9 @@ final class ValidateRulesCommand implements Callable<Integer> {
         try {
             RuleSet rs = RuleSetLoader.load(dir, false, List.of());
             RulesetInfo info = rs.info();
-            out.println("validate-rules: " + rs.rules().size() + " rules in " + info.files().size()
-                    + " files, version " + info.version() + ", " + info.digest() + ": clean");
+            long drl = info.files().stream().filter(f -> f.endsWith(".drl")).count();
+            out.println("validate-rules: " + rs.rules().size() + " rules in " + drl + " DRL files, version "
+                    + info.version() + ", " + info.digest() + ": clean");
             return 0;
         } catch (RuleSetException e) {
             e.problems().forEach(out::println);

@@ -60,7 +60,10 @@ public final class RuleSetLoader {
                     : "lists-" + dir.getFileName(), ".list.yaml"));
         }
         List<NegativeList> lists = ListLoader.parseAll(listFiles);
-        SourceFile catalogFile = CitationCatalog.bundledSource();
+        // A rules directory may bring its own catalog (DIR/catalog.yaml) for clauses the bundled one lacks.
+        Path ownCatalog = rulesDir == null ? null : rulesDir.resolve("catalog.yaml");
+        SourceFile catalogFile = ownCatalog != null && Files.isRegularFile(ownCatalog)
+                ? readFile(ownCatalog, "rules/catalog.yaml") : CitationCatalog.bundledSource();
         CitationCatalog catalog = CitationCatalog.parse(catalogFile);
         // The digest covers everything that shapes a decision: rules, the version file, lists, clause texts.
         List<SourceFile> digested = new ArrayList<>(listFiles);
@@ -95,6 +98,14 @@ public final class RuleSetLoader {
             throw new RuleSetException(List.of(f.path() + ": no version= line"));
         }
         return v.strip();
+    }
+
+    private static SourceFile readFile(Path file, String name) {
+        try {
+            return new SourceFile(name, Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new RuleSetException(List.of(file + ": " + e.getMessage()));
+        }
     }
 
     /** Where the kie-maven-plugin lists the executable-model classes it generated from the bundled DRL. */

@@ -89,6 +89,12 @@ public final class RequestReader {
         if (root == null || !root.isObject()) {
             throw new InvalidRequestException(List.of(new Problem("$", "request must be a JSON object")));
         }
+        // A JSON escape such as "\ud800" can carry a lone UTF-16 surrogate, which no UTF-8 output can encode:
+        // echoed in a decision or an error record it would break the writer. Such text is not valid Unicode.
+        unpairedSurrogates(root, "$", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
         Obj o = new Obj((ObjectNode) root, "$", problems);
         String requestId = o.string("requestId", true);
         LocalDate date = o.date("evaluationDate");
@@ -121,6 +127,44 @@ public final class RequestReader {
             throw new InvalidRequestException(problems);
         }
         return request;
+    }
+
+    private static void unpairedSurrogates(JsonNode node, String path, List<Problem> out) {
+        if (out.size() >= 20) {
+            return;
+        }
+        String problem = "holds an unpaired UTF-16 surrogate (such as \\ud800): not valid Unicode";
+        if (node.isTextual()) {
+            if (hasUnpairedSurrogate(node.textValue())) {
+                out.add(new Problem(path, problem));
+            }
+        } else if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                if (hasUnpairedSurrogate(f.getKey())) {
+                    out.add(new Problem(path, "a field name " + problem));
+                } else {
+                    unpairedSurrogates(f.getValue(), path + "." + Obj.abbreviate(f.getKey()), out);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unpairedSurrogates(node.get(i), path + "[" + i + "]", out);
+            }
+        }
+    }
+
+    private static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Processor processor(Obj o) {

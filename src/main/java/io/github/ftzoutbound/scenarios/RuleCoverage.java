@@ -49,7 +49,7 @@ public record RuleCoverage(List<RuleCount> rules, Map<String, Integer> clauses) 
         return rules.stream().filter(r -> r.fired() == 0).toList();
     }
 
-    /** The report written to target/rule-coverage.json: {"rules":[…],"rulesTotal":…,"rulesFired":…,"clauses":{…}}. */
+    /** The report written to target/rule-coverage.json: rules (name, source, fired), rulesTotal, rulesFired, clauses. */
     public Map<String, Object> report() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rules", rules);

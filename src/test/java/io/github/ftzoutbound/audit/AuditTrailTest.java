@@ -175,6 +175,42 @@ class AuditTrailTest {
     }
 
     @Test
+    void leanBatchRecordsWithTheirRequestsReplayAndReport(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, request("A", "CROSS_BORDER_ECOMMERCE_PLATFORM", 600000).replace("\n", "") + "\n"
+                + request("B", "CROSS_BORDER_ECOMMERCE_PLATFORM", 400000).replace("\n", "") + "\n");
+        Path out = dir.resolve("out.jsonl");
+        Run batch = run("evaluate-batch", in.toString(), out.toString(), "--lean", "--with-request", "--threads", "2");
+        assertEquals(0, batch.exit(), batch.err());
+        String first = Files.readAllLines(out).get(0);
+        assertFalse(first.contains("\"trace\"") || first.contains("\"text\""), "lean records drop trace and clause texts");
+        assertTrue(first.contains("\"request\""), first);
+        Run replay = run("replay", out.toString());
+        assertEquals(0, replay.exit(), replay.err());
+        assertTrue(replay.err().contains("2 unchanged, 0 changed"), replay.err());
+        Run report = run("report", out.toString(), "--out", dir.resolve("r.html").toString());
+        assertEquals(0, report.exit(), report.err());
+    }
+
+    @Test
+    void replayKeepsRequestWideAndItemWarningsOfOneCodeApart() throws Exception {
+        // Jiangsu holdings reach reference rule 2 (request-wide IMPORTANT_DATA_CANDIDATE) and an item shows a
+        // rule-5 sign (item IMPORTANT_DATA_CANDIDATE): a record whose item warning was removed must differ.
+        String json = """
+                {"requestId":"W","evaluationDate":"2026-11-23","processor":{"ftz":"JIANGSU","zone":"SUZHOU","ciio":false,
+                 "holdings":{"individuals":10000000}},
+                 "dataItems":[{"id":"plc","importantDataIndicators":["CONTROL_SYSTEM_PARAMETERS"]}]}""";
+        ExportDecision d = TestServices.bundled().evaluateJson(json, true);
+        assertEquals(2, d.warnings().stream().filter(w -> w.code().equals("IMPORTANT_DATA_CANDIDATE")).count());
+        assertTrue(Replay.differences(d, TestServices.bundled().evaluate(d.request(), true)).isEmpty());
+        ExportDecision tampered = new ExportDecision(d.requestId(), d.decisionId(), d.evaluatedAt(), d.evaluationDate(),
+                d.requestDigest(), d.regime(), d.pathway(), d.items(), d.citations(), d.obligations(),
+                d.warnings().stream().filter(w -> !w.itemIds().contains("plc")).toList(), d.ruleset(),
+                d.engineVersion(), d.trace(), d.request());
+        assertTrue(Replay.differences(tampered, d).containsKey("warnings"));
+    }
+
+    @Test
     void theHtmlReportIsSelfContainedAndShowsEveryClauseText(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("decisions.jsonl");
         List<ExportDecision> ds = List.of(
