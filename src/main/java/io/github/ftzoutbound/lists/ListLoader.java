@@ -93,7 +93,18 @@ public final class ListLoader {
             options.setNestingDepthLimit(Limits.MAX_NESTING);
             options.setCodePointLimit(MAX_FILE_CHARS);
             options.setAllowRecursiveKeys(false);
-            root = new Yaml(options).compose(new StringReader(file.content()));
+            Yaml yaml = new Yaml(options);
+            // Anchors and aliases have no use in a list a lawyer reads line by line, and are the usual vehicle
+            // of expansion attacks: refuse them before building any node.
+            for (org.yaml.snakeyaml.events.Event event : yaml.parse(new StringReader(file.content()))) {
+                if (event instanceof org.yaml.snakeyaml.events.AliasEvent
+                        || event instanceof org.yaml.snakeyaml.events.NodeEvent ne && ne.getAnchor() != null) {
+                    problems.add(file.path() + ":" + (event.getStartMark().getLine() + 1)
+                            + ": YAML anchors and aliases are not allowed in list files");
+                    return null;
+                }
+            }
+            root = yaml.compose(new StringReader(file.content()));
         } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\s+", " ").strip();
             problems.add(file.path() + ":" + lineOf(e) + ": not valid YAML: " + msg);
