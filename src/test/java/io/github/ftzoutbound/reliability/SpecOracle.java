@@ -275,7 +275,9 @@ final class SpecOracle {
         if (inFtz && p.ciio() && h.individuals() + h.sensitiveIndividuals() >= 100_000) {
             candidate = true;
         }
-        if (!inFtz && h.individuals() >= 10_000_000) {
+        // docs/legal-reading.md ("NDSR Art. 28 does not make data important data"): Art. 28 counts personal
+        // information of every kind, so the project's reading adds the sensitive tally to the non-sensitive one.
+        if (!inFtz && h.individuals() + h.sensitiveIndividuals() >= 10_000_000) {
             candidate = true;
         }
         if (candidate) {
