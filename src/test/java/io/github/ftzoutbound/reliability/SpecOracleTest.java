@@ -5,7 +5,6 @@ import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.api.ItemDecision;
 import io.github.ftzoutbound.model.ExportRequest;
-import io.github.ftzoutbound.model.Ftz;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
