@@ -1,6 +1,8 @@
 package io.github.ftzoutbound.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.ftzoutbound.ledger.LedgerSnapshot;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.Regime;
 
@@ -16,13 +18,14 @@ import java.util.List;
  * two evaluations of one request under one rule set differ only in {@code decisionId} and {@code evaluatedAt}.
  */
 @JsonPropertyOrder({"requestId", "decisionId", "evaluatedAt", "evaluationDate", "requestDigest", "regime", "pathway",
-        "items", "citations", "obligations", "warnings", "ruleset", "engineVersion", "trace", "request"})
+        "items", "citations", "obligations", "warnings", "ledger", "ruleset", "engineVersion", "trace", "request"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExportDecision(String requestId, String decisionId, Instant evaluatedAt, LocalDate evaluationDate,
                              String requestDigest, Regime regime, Pathway pathway, List<ItemDecision> items,
                              List<Citation> citations, List<Obligation> obligations, List<Warning> warnings,
                              RulesetInfo ruleset, String engineVersion, List<TraceEntry> trace,
-                             ExportRequest request) {
+                             ExportRequest request, LedgerSnapshot ledger) {
+    @JsonCreator
     public ExportDecision {
         items = items == null ? List.of() : List.copyOf(items);
         citations = citations == null ? List.of() : List.copyOf(citations);
@@ -31,13 +34,31 @@ public record ExportDecision(String requestId, String decisionId, Instant evalua
         trace = trace == null ? List.of() : List.copyOf(trace);
     }
 
+    /** A decision made without the annual ledger (the shape before {@code ledger} was added). */
+    public ExportDecision(String requestId, String decisionId, Instant evaluatedAt, LocalDate evaluationDate,
+                          String requestDigest, Regime regime, Pathway pathway, List<ItemDecision> items,
+                          List<Citation> citations, List<Obligation> obligations, List<Warning> warnings,
+                          RulesetInfo ruleset, String engineVersion, List<TraceEntry> trace, ExportRequest request) {
+        this(requestId, decisionId, evaluatedAt, evaluationDate, requestDigest, regime, pathway, items, citations,
+                obligations, warnings, ruleset, engineVersion, trace, request, null);
+    }
+
+    /**
+     * This decision with what the annual ledger showed when it was made (docs/ledger.md): the counting policy,
+     * the totals used, the splitting window and when the reservation expires.
+     */
+    public ExportDecision withLedger(LedgerSnapshot snapshot) {
+        return new ExportDecision(requestId, decisionId, evaluatedAt, evaluationDate, requestDigest, regime, pathway,
+                items, citations, obligations, warnings, ruleset, engineVersion, trace, request, snapshot);
+    }
+
     /**
      * This decision with the validated request embedded (as evaluated, evaluation date filled in): a decision
      * record an auditor can replay. {@code requestDigest} is the SHA-256 of that request's canonical JSON.
      */
     public ExportDecision withRequest(ExportRequest evaluated) {
         return new ExportDecision(requestId, decisionId, evaluatedAt, evaluationDate, requestDigest, regime, pathway,
-                items, citations, obligations, warnings, ruleset, engineVersion, trace, evaluated);
+                items, citations, obligations, warnings, ruleset, engineVersion, trace, evaluated, ledger);
     }
 
     public ItemDecision item(String itemId) {

@@ -3,7 +3,17 @@ package io.github.ftzoutbound.api;
 import io.github.ftzoutbound.engine.DecisionEngine;
 import io.github.ftzoutbound.engine.RuleSet;
 import io.github.ftzoutbound.engine.RuleSetLoader;
+import io.github.ftzoutbound.ledger.CountingPolicy;
+import io.github.ftzoutbound.ledger.DuplicateExportException;
+import io.github.ftzoutbound.ledger.ExportLedger;
+import io.github.ftzoutbound.ledger.LedgerSnapshot;
+import io.github.ftzoutbound.ledger.Reservation;
+import io.github.ftzoutbound.ledger.ReservationRequest;
 import io.github.ftzoutbound.model.ExportRequest;
+import io.github.ftzoutbound.model.InvalidRequestException;
+import io.github.ftzoutbound.model.Pathway;
+import io.github.ftzoutbound.model.Problem;
+import io.github.ftzoutbound.model.Processor;
 import io.github.ftzoutbound.model.RequestReader;
 import io.github.ftzoutbound.model.RequestValidator;
 import io.github.ftzoutbound.scenarios.Scenario;
@@ -19,6 +29,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,10 +57,30 @@ public final class ExportDecisionService {
     // Swapped whole by reload(); each evaluation reads it once, so it finishes on the rules it started with.
     private final AtomicReference<DecisionEngine> engine;
     private final Clock clock;
+    /** The annual ledger (docs/ledger.md), or null: then the caller's exportedThisYear is taken as given. */
+    private final ExportLedger ledger;
 
     private ExportDecisionService(DecisionEngine engine, Clock clock) {
-        this.engine = new AtomicReference<>(engine);
+        this(new AtomicReference<>(engine), clock, null);
+    }
+
+    private ExportDecisionService(AtomicReference<DecisionEngine> engine, Clock clock, ExportLedger ledger) {
+        this.engine = engine;
         this.clock = clock;
+        this.ledger = ledger;
+    }
+
+    /**
+     * This service deciding through an annual ledger (or through none, with null): the same rules, lists and
+     * clock, and the same rule set even after a {@link #reload} of either. The caller keeps and closes the ledger.
+     */
+    public ExportDecisionService withLedger(ExportLedger ledger) {
+        return new ExportDecisionService(engine, clock, ledger);
+    }
+
+    /** The annual ledger this service decides through, if any. */
+    public Optional<ExportLedger> ledger() {
+        return Optional.ofNullable(ledger);
     }
 
     /** The bundled rules and bundled lists. */
@@ -74,13 +105,81 @@ public final class ExportDecisionService {
         RequestValidator.validate(request);
         ExportRequest dated = request.evaluationDate() != null ? request
                 : request.withEvaluationDate(LocalDate.now(clock.withZone(CHINA)));
-        ExportDecision decision = engine.get().evaluate(dated, clock.instant());
-        if (withRequest) {
-            decision = decision.withRequest(dated);
+        ExportDecision decision;
+        if (ledger != null && dated.processor().creditCode() != null) {
+            decision = evaluateThroughLedger(dated, withRequest);
+        } else {
+            decision = engine.get().evaluate(dated, clock.instant());
+            if (withRequest) {
+                decision = decision.withRequest(dated);
+            }
         }
         // Ids and outcomes only: request content (names, counts) stays out of the logs.
         LOG.debug("decision {} for request {}: {}", decision.decisionId(), decision.requestId(), decision.pathway());
         return decision;
+    }
+
+    /**
+     * Decides a request whose annual totals the ledger keeps: under the lock of the processor's year, the ledger's
+     * totals become the request's {@code exportedThisYear}, the rules decide, and the decision's persons are
+     * reserved in the same transaction (docs/ledger.md). The embedded request, with {@code withRequest}, is the
+     * request as evaluated, totals filled in.
+     */
+    private ExportDecision evaluateThroughLedger(ExportRequest dated, boolean withRequest) {
+        Processor p = dated.processor();
+        if (p.exportedThisYearGiven()) {
+            throw new InvalidRequestException(List.of(new Problem("$.processor.exportedThisYear",
+                    "must be left out when processor.creditCode is given and a ledger is configured: the ledger "
+                            + "counts the processor's exports of the year itself")));
+        }
+        DecisionEngine current = engine.get();
+        ReservationRequest reservation = new ReservationRequest(p.creditCode(), dated.evaluationDate(),
+                dated.requestId(), dated.requestPersons());
+        try {
+            return ledger.reserve(reservation, snapshot -> {
+                ExportRequest evaluated = dated.withExportedThisYear(snapshot.totalsBefore());
+                ExportDecision d = current.evaluate(evaluated, clock.instant(), snapshot);
+                if (withRequest) {
+                    d = d.withRequest(evaluated);
+                }
+                return new Reservation<>(d, d.decisionId(), d.pathway(), basisExempt(evaluated, d));
+            });
+        } catch (DuplicateExportException e) {
+            throw new InvalidRequestException(List.of(new Problem("$.requestId", e.getMessage())));
+        }
+    }
+
+    /**
+     * Whether the export counts as exempt for {@link CountingPolicy#COUNT_NON_EXEMPT}: it holds personal
+     * information, and every item holding some was decided EXEMPT for its basis (the reasons of
+     * {@link CountingPolicy#BASIS_EXEMPTION_REASONS}), which holds whatever the volume.
+     */
+    private static boolean basisExempt(ExportRequest request, ExportDecision decision) {
+        boolean any = false;
+        for (int i = 0; i < request.dataItems().size(); i++) {
+            if (!request.dataItems().get(i).personalInformation().any()) {
+                continue;
+            }
+            any = true;
+            ItemDecision item = decision.items().get(i);
+            if (item.pathway() != Pathway.EXEMPT || !CountingPolicy.BASIS_EXEMPTION_REASONS.contains(item.reason())) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Decides a request as it was decided with the ledger, from the snapshot its decision carries, without any
+     * ledger: for {@code replay}. {@code evaluated} is the request as evaluated (totals filled in).
+     */
+    public ExportDecision evaluateWithLedgerSnapshot(ExportRequest evaluated, LedgerSnapshot snapshot,
+                                                     boolean withRequest) {
+        RequestValidator.validate(evaluated);
+        ExportRequest dated = evaluated.evaluationDate() != null ? evaluated
+                : evaluated.withEvaluationDate(LocalDate.now(clock.withZone(CHINA)));
+        ExportDecision decision = engine.get().evaluate(dated, clock.instant(), Objects.requireNonNull(snapshot));
+        return withRequest ? decision.withRequest(dated) : decision;
     }
 
     /** Reads the contract's JSON strictly, then decides. */
@@ -166,6 +265,7 @@ public final class ExportDecisionService {
         private boolean bundledLists = true;
         private final List<Path> listDirectories = new ArrayList<>();
         private Clock clock = Clock.system(CHINA);
+        private ExportLedger ledger;
 
         private Builder() {
         }
@@ -194,9 +294,19 @@ public final class ExportDecisionService {
             return this;
         }
 
+        /**
+         * Keep the annual totals in this ledger (docs/ledger.md): a request naming {@code processor.creditCode}
+         * is decided with the ledger's totals and reserved in it. The caller keeps and closes the ledger.
+         */
+        public Builder ledger(ExportLedger ledger) {
+            this.ledger = ledger;
+            return this;
+        }
+
         /** Loads and compiles everything, or throws {@link RuleSetException}: never a half-loaded service. */
         public ExportDecisionService build() {
-            return new ExportDecisionService(new DecisionEngine(loadRuleSet(), RuleSetLoader.engineVersion()), clock);
+            return new ExportDecisionService(new AtomicReference<>(
+                    new DecisionEngine(loadRuleSet(), RuleSetLoader.engineVersion())), clock, ledger);
         }
 
         RuleSet loadRuleSet() {

@@ -55,7 +55,11 @@ public final class Replay {
             throw new IllegalArgumentException("decision " + archived.decisionId()
                     + " has no embedded request; archive decisions made with --with-request");
         }
-        ExportDecision now = service.evaluate(archived.request(), true);
+        // A decision made with the annual ledger is replayed from the snapshot it carries (the totals are in its
+        // embedded request already; policy and splitting window in the snapshot), never against today's ledger.
+        ExportDecision now = archived.ledger() != null
+                ? service.evaluateWithLedgerSnapshot(archived.request(), archived.ledger(), true)
+                : service.evaluate(archived.request(), true);
         return new Outcome(archived, now, differences(archived, now));
     }
 

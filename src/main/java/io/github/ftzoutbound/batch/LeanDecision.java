@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.ftzoutbound.api.Citation;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.RulesetInfo;
+import io.github.ftzoutbound.ledger.LedgerSnapshot;
 import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.Regime;
@@ -20,12 +21,13 @@ import java.util.List;
  * records can be replayed (a replay compares pathways, citations, obligations and warnings, all present here).
  */
 @JsonPropertyOrder({"requestId", "decisionId", "evaluatedAt", "evaluationDate", "requestDigest", "regime", "pathway",
-        "items", "citations", "obligations", "warnings", "ruleset", "engineVersion", "request"})
+        "items", "citations", "obligations", "warnings", "ledger", "ruleset", "engineVersion", "request"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LeanDecision(String requestId, String decisionId, Instant evaluatedAt, LocalDate evaluationDate,
                            String requestDigest, Regime regime, Pathway pathway, List<Item> items,
                            List<Citation> citations, List<Code> obligations, List<Code> warnings,
-                           Ruleset ruleset, String engineVersion, ExportRequest request) {
+                           Ruleset ruleset, String engineVersion, ExportRequest request,
+                           LedgerSnapshot ledger) {
     /** An item's outcome. */
     @JsonPropertyOrder({"itemId", "pathway", "reason", "row", "citations"})
     public record Item(String itemId, Pathway pathway, String reason, int row, List<Citation> citations) {
@@ -51,7 +53,7 @@ public record LeanDecision(String requestId, String decisionId, Instant evaluate
                 lean(d.citations()),
                 d.obligations().stream().map(o -> new Code(o.code(), o.itemIds())).toList(),
                 d.warnings().stream().map(w -> new Code(w.code(), w.itemIds())).toList(),
-                Ruleset.of(d.ruleset()), d.engineVersion(), d.request());
+                Ruleset.of(d.ruleset()), d.engineVersion(), d.request(), d.ledger());
     }
 
     private static List<Citation> lean(List<Citation> citations) {

@@ -7,6 +7,8 @@ import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.api.RuleSetException;
 import io.github.ftzoutbound.batch.BatchEvaluator;
 import io.github.ftzoutbound.batch.LeanDecision;
+import io.github.ftzoutbound.ledger.JdbcExportLedger;
+import io.github.ftzoutbound.ledger.LedgerException;
 import io.github.ftzoutbound.lists.ListLint;
 import io.github.ftzoutbound.model.InvalidRequestException;
 import io.github.ftzoutbound.model.Limits;
@@ -42,7 +44,7 @@ import java.util.concurrent.Callable;
         description = "Decides how a data export out of China must be cleared, citing the clauses.",
         subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class, TestCommand.class,
                 CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
-                AuditCommands.Report.class, AuditCommands.ReplayCommand.class})
+                AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int DECIDED = 0;
     public static final int FAILURE = 1;
@@ -162,6 +164,13 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--with-request", description = "Embed the validated request: a replayable decision record.")
         boolean withRequest;
 
+        @CommandLine.Mixin
+        LedgerCommand.LedgerOptions ledgerOptions;
+
+        @Option(names = "--commit", description = "With --ledger: commit the decision's reservation at once (the "
+                + "export happens now, or already happened).")
+        boolean commit;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -177,10 +186,25 @@ public final class Main implements Callable<Integer> {
             if (service == null) {
                 return RULES_FAILED;
             }
+            if (commit && !ledgerOptions.configured()) {
+                err.println(errorJson("invalid-input", "--commit needs --ledger", List.of()));
+                return INVALID_INPUT;
+            }
+            JdbcExportLedger ledger = null;
+            if (ledgerOptions.configured()) {
+                ledger = ledgerOptions.openOrReport(err);
+                if (ledger == null) {
+                    return FAILURE;
+                }
+                service = service.withLedger(ledger);
+            }
             try {
                 // The bytes go to the reader as they are, so that input that is not UTF-8 is refused (exit 2)
                 // rather than decoded with replacement characters and decided.
                 ExportDecision decision = service.evaluate(RequestReader.read(body), withRequest);
+                if (commit && ledger != null && decision.ledger() != null) {
+                    ledger.commit(decision.decisionId());
+                }
                 out.println(DecisionJson.toJson(decision, !compact));
                 return DECIDED;
             } catch (InvalidRequestException e) {
@@ -189,6 +213,13 @@ public final class Main implements Callable<Integer> {
             } catch (EvaluationException e) {
                 err.println(errorJson("failure", e.getMessage(), List.of()));
                 return FAILURE;
+            } catch (LedgerException e) {
+                err.println(errorJson("ledger-failed", e.getMessage(), List.of()));
+                return FAILURE;
+            } finally {
+                if (ledger != null) {
+                    ledger.close();
+                }
             }
         }
 
@@ -230,6 +261,13 @@ public final class Main implements Callable<Integer> {
                 + "clause texts (citations keep their identifiers and labels): much smaller output for scans.")
         boolean lean;
 
+        @CommandLine.Mixin
+        LedgerCommand.LedgerOptions ledgerOptions;
+
+        @Option(names = "--commit", description = "With --ledger: commit each decision's reservation as it is made "
+                + "(exports that happened). Use --threads 1 to decide them in file order.")
+        boolean commit;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -241,10 +279,42 @@ public final class Main implements Callable<Integer> {
                 err.println(errorJson("invalid-input", "cannot read " + in, List.of()));
                 return INVALID_INPUT;
             }
+            if (commit && !ledgerOptions.configured()) {
+                err.println(errorJson("invalid-input", "--commit needs --ledger", List.of()));
+                return INVALID_INPUT;
+            }
+            JdbcExportLedger ledger = null;
+            if (ledgerOptions.configured()) {
+                ledger = ledgerOptions.openOrReport(err);
+                if (ledger == null) {
+                    return FAILURE;
+                }
+                service = service.withLedger(ledger);
+            }
+            try {
+                return run(service, ledger, err);
+            } finally {
+                if (ledger != null) {
+                    ledger.close();
+                }
+            }
+        }
+
+        private int run(ExportDecisionService service, JdbcExportLedger ledger, PrintWriter err) throws IOException {
             long total = countLines(in);
             boolean terminal = System.console() != null;
-            BatchEvaluator batch = new BatchEvaluator(service, threads, withRequest,
-                    lean ? LeanDecision::of : d -> d);
+            java.util.function.Function<ExportDecision, Object> shape = lean ? LeanDecision::of : d -> d;
+            if (commit && ledger != null) {
+                // Committed in the worker, before the line is written: a written decision is a recorded export.
+                java.util.function.Function<ExportDecision, Object> written = shape;
+                shape = d -> {
+                    if (d.ledger() != null) {
+                        ledger.commit(d.decisionId());
+                    }
+                    return written.apply(d);
+                };
+            }
+            BatchEvaluator batch = new BatchEvaluator(service, threads, withRequest, shape);
             BatchEvaluator.Summary s;
             try (BufferedReader r = lenientReader(in);
                  BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

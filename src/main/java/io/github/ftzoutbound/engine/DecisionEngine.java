@@ -17,6 +17,7 @@ import io.github.ftzoutbound.engine.facts.RuleMeta;
 import io.github.ftzoutbound.engine.facts.Supplement;
 import io.github.ftzoutbound.api.NotChosen;
 import io.github.ftzoutbound.engine.facts.ListApplies;
+import io.github.ftzoutbound.ledger.LedgerSnapshot;
 import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.Regime;
@@ -54,12 +55,17 @@ public final class DecisionEngine {
     private static final String OUT = "facts";
     /** Order in which instruments are listed in a decision: the most specific first. */
     private static final List<String> INSTRUMENT_ORDER = List.of("NEGATIVE-LIST", "JS-MEASURES", "JS-RULES",
-            "ZJ-MEASURES", "ZJ-RULES", "CBDF", "NDSR", "DSL", "PIPL", "ECL", "FTL");
+            "ZJ-MEASURES", "ZJ-RULES", "CBDF", "SCC-MEASURES", "NDSR", "DSL", "PIPL", "ECL", "FTL");
+    private static final Map<String, Integer> INSTRUMENT_RANK = new HashMap<>();
+
+    static {
+        for (int i = 0; i < INSTRUMENT_ORDER.size(); i++) {
+            INSTRUMENT_RANK.put(INSTRUMENT_ORDER.get(i), i);
+        }
+    }
+
     static final Comparator<Citation> CITATION_ORDER = Comparator
-            .comparingInt((Citation c) -> {
-                int i = INSTRUMENT_ORDER.indexOf(c.instrument());
-                return i < 0 ? INSTRUMENT_ORDER.size() : i;
-            })
+            .comparingInt((Citation c) -> INSTRUMENT_RANK.getOrDefault(c.instrument(), INSTRUMENT_ORDER.size()))
             .thenComparing(Citation::listId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Citation::entryId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Citation::article, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -88,6 +94,15 @@ public final class DecisionEngine {
 
     /** Decides a validated request whose evaluation date is set, stamping the decision with the given time. */
     public ExportDecision evaluate(ExportRequest request, java.time.Instant evaluatedAt) {
+        return evaluate(request, evaluatedAt, null);
+    }
+
+    /**
+     * Decides a validated request with what the annual ledger showed (null without a ledger): the request's
+     * {@code exportedThisYear} already holds the ledger's totals; the snapshot adds the counting policy and the
+     * splitting window to the case, and is carried by the decision.
+     */
+    public ExportDecision evaluate(ExportRequest request, java.time.Instant evaluatedAt, LedgerSnapshot ledger) {
         List<Object> facts = new ArrayList<>(ruleSet.listFacts());
         List<ExportItem> items = new ArrayList<>();
         for (int i = 0; i < request.dataItems().size(); i++) {
@@ -95,7 +110,7 @@ public final class DecisionEngine {
             items.add(item);
             facts.add(item);
         }
-        ExportCase exportCase = new ExportCase(request);
+        ExportCase exportCase = new ExportCase(request, ledger);
         facts.add(exportCase);
         TraceRecorder trace = new TraceRecorder(10_000 + 500 * items.size());
         Collection<?> out = run(facts, trace);
@@ -103,7 +118,8 @@ public final class DecisionEngine {
             throw new EvaluationException("rules kept firing past " + trace.fired().size()
                     + " matches; the rule set is looping, nothing decided");
         }
-        return assemble(request, exportCase, items, out, trace.fired(), evaluatedAt);
+        ExportDecision decision = assemble(request, exportCase, items, out, trace.fired(), evaluatedAt);
+        return ledger == null ? decision : decision.withLedger(ledger);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -136,31 +152,37 @@ public final class DecisionEngine {
      * For each pathway stricter than the item's, the conditions of the law that were not met, or that were met
      * but yield to the deciding row. Only rules that can apply under the request's regime are considered.
      */
-    private List<NotChosen> notChosen(ExportCase c, ExportItem item, ItemRuling ruling, List<Candidate> proposed,
-                                      List<String> lists) {
+    private List<NotChosen> notChosen(ExportCase c, Explanations.Figures figures, ItemRuling ruling,
+                                      List<Candidate> proposed) {
         Map<Pathway, Map<String, NotChosenBuilder>> byPathway = new TreeMap<>();
-        for (Rule rule : ruleSet.proposingRules()) {
-            Pathway outcome = RuleMeta.outcome(rule);
-            if (!outcome.stricterThan(ruling.getPathway()) || !appliesUnder(rule, c.getRegime())) {
+        for (RuleSet.Proposer proposer : ruleSet.proposersUnder(c.getRegime())) {
+            if (!proposer.outcome().stricterThan(ruling.getPathway())) {
                 continue;
             }
-            Candidate fired = proposed.stream().filter(p -> p.getRule().equals(rule)).findFirst().orElse(null);
+            Rule rule = proposer.rule();
+            Candidate fired = null;
+            for (Candidate p : proposed) {
+                if (p.getRule() == rule || p.getRule().equals(rule)) {
+                    fired = p;
+                    break;
+                }
+            }
             String en;
             String zh;
             if (fired != null) {
-                en = Explanations.fill(RuleMeta.text(rule, "explain"), c, item, fired.getEntry(), lists)
+                en = Explanations.fill(proposer.explain(), figures, fired.getEntry())
                         + " But row " + ruling.getRow() + " of the reading, which decided, comes before row "
                         + fired.getRow() + ".";
-                zh = Explanations.fill(RuleMeta.text(rule, "explainZh"), c, item, fired.getEntry(), lists)
+                zh = Explanations.fill(proposer.explainZh(), figures, fired.getEntry())
                         + "但作出决定的第" + ruling.getRow() + "行优先于第" + fired.getRow() + "行。";
             } else {
-                en = Explanations.fill(RuleMeta.text(rule, "whyNot"), c, item, null, lists);
-                zh = Explanations.fill(RuleMeta.text(rule, "whyNotZh"), c, item, null, lists);
+                en = Explanations.fill(proposer.whyNot(), figures, null);
+                zh = Explanations.fill(proposer.whyNotZh(), figures, null);
             }
-            NotChosenBuilder b = byPathway.computeIfAbsent(outcome, k -> new LinkedHashMap<>())
+            NotChosenBuilder b = byPathway.computeIfAbsent(proposer.outcome(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(en, k -> new NotChosenBuilder(k));
             b.zh = zh;
-            Clauses.of(rule, ruleSet.catalog()).ifPresent(b.citations::add);
+            proposer.citation().ifPresent(b.citations::add);
         }
         List<NotChosen> out = new ArrayList<>();
         byPathway.forEach((pathway, conditions) -> out.add(new NotChosen(pathway, conditions.values().stream()
@@ -176,19 +198,6 @@ public final class DecisionEngine {
         NotChosenBuilder(String en) {
             this.en = en;
         }
-    }
-
-    /** FTZ instruments speak only in their own FTZ; national instruments and uncited rules everywhere. */
-    private static boolean appliesUnder(Rule rule, Regime regime) {
-        Object instrument = rule.getMetaData().get("instrument");
-        String i = instrument == null ? "" : instrument.toString();
-        if (i.startsWith("JS-")) {
-            return regime == Regime.JIANGSU_FTZ;
-        }
-        if (i.startsWith("ZJ-")) {
-            return regime == Regime.ZHEJIANG_FTZ;
-        }
-        return true;
     }
 
     private ExportDecision assemble(ExportRequest request, ExportCase exportCase, List<ExportItem> items,
@@ -233,6 +242,7 @@ public final class DecisionEngine {
         Set<Citation> allCitations = new TreeSet<>(CITATION_ORDER);
 
         List<ItemDecision> itemDecisions = new ArrayList<>();
+        List<String> lists = List.copyOf(applicableLists);
         for (ExportItem item : items) {
             ItemRuling ruling = rulings.get(item);
             Set<Citation> cites = new TreeSet<>(CITATION_ORDER);
@@ -245,7 +255,7 @@ public final class DecisionEngine {
                 if (c.getPathway() != ruling.getPathway()) {
                     continue; // a less strict tier of the same row did not decide: its clause is not the answer
                 }
-                Clauses.of(c.getRule(), catalog).ifPresent(cites::add);
+                ruleSet.citationOf(c.getRule()).ifPresent(cites::add);
                 if (reason == null) {
                     reason = RuleMeta.reason(c.getRule());
                 }
@@ -253,15 +263,15 @@ public final class DecisionEngine {
                     explaining = c; // an entry-based candidate explains with its entry's figures
                 }
             }
-            List<String> lists = new ArrayList<>(applicableLists);
-            String explanation = Explanations.fill(RuleMeta.text(explaining.getRule(), "explain"), exportCase, item,
-                    explaining.getEntry(), lists);
-            String explanationZh = Explanations.fill(RuleMeta.text(explaining.getRule(), "explainZh"), exportCase,
-                    item, explaining.getEntry(), lists);
-            List<NotChosen> notChosen = notChosen(exportCase, item, ruling,
-                    candidates.getOrDefault(item, List.of()), lists);
+            Explanations.Figures figures = new Explanations.Figures(exportCase, item, lists);
+            String explanation = Explanations.fill(RuleMeta.text(explaining.getRule(), "explain"), figures,
+                    explaining.getEntry());
+            String explanationZh = Explanations.fill(RuleMeta.text(explaining.getRule(), "explainZh"), figures,
+                    explaining.getEntry());
+            List<NotChosen> notChosen = notChosen(exportCase, figures, ruling,
+                    candidates.getOrDefault(item, List.of()));
             for (Supplement s : supplements.getOrDefault(item, List.of())) {
-                Clauses.of(s.getRule(), catalog).ifPresent(cites::add);
+                ruleSet.citationOf(s.getRule()).ifPresent(cites::add);
             }
             allCitations.addAll(cites);
             itemDecisions.add(new ItemDecision(item.getId(), ruling.getPathway(), reason, ruling.getRow(),
@@ -286,7 +296,7 @@ public final class DecisionEngine {
                 if (f.getItem() != null) {
                     concerned.add(f.getItem());
                 }
-                Clauses.of(f.getRule(), catalog).ifPresent(cites::add);
+                ruleSet.citationOf(f.getRule()).ifPresent(cites::add);
                 if (f.getMessage() != null) {
                     messages.add(f.getMessage());
                 }
@@ -304,7 +314,7 @@ public final class DecisionEngine {
         List<TraceEntry> traceEntries = new ArrayList<>(fired.size());
         for (TraceRecorder.Fired f : fired) {
             List<Citation> cites = new ArrayList<>();
-            Clauses.of(f.rule(), catalog).ifPresent(cites::add);
+            ruleSet.citationOf(f.rule()).ifPresent(cites::add);
             f.entries().forEach(e -> cites.add(Clauses.of(e)));
             Set<String> ids = new LinkedHashSet<>();
             f.items().forEach(i -> ids.add(i.getId()));

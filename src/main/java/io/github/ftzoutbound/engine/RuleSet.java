@@ -43,6 +43,15 @@ public final class RuleSet {
     private final Map<String, String> sources;
     private final List<Rule> rules;
     private final List<Rule> proposingRules;
+    private final Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>> citations = new java.util.IdentityHashMap<>();
+    private final Map<Rule, String> sourcesByRule = new java.util.IdentityHashMap<>();
+    private final Map<io.github.ftzoutbound.model.Regime, List<Proposer>> proposersByRegime =
+            new java.util.EnumMap<>(io.github.ftzoutbound.model.Regime.class);
+
+    /** A proposing rule with what the "why not" analysis needs, read once from its metadata. */
+    public record Proposer(Rule rule, io.github.ftzoutbound.model.Pathway outcome, String explain, String explainZh,
+                           String whyNot, String whyNotZh, java.util.Optional<io.github.ftzoutbound.api.Citation> citation) {
+    }
 
     private RuleSet(KieBase kieBase, CitationCatalog catalog, List<NegativeListFact> lists, List<Object> listFacts,
                     RulesetInfo info, Map<String, String> sources, List<Rule> rules) {
@@ -54,6 +63,43 @@ public final class RuleSet {
         this.sources = sources;
         this.rules = rules;
         this.proposingRules = rules.stream().filter(r -> r.getMetaData().get("row") != null).toList();
+        for (Rule r : rules) {
+            citations.put(r, Clauses.of(r, catalog));
+            sourcesByRule.put(r, sources.getOrDefault(key(r), "?"));
+        }
+        for (io.github.ftzoutbound.model.Regime regime : io.github.ftzoutbound.model.Regime.values()) {
+            proposersByRegime.put(regime, proposingRules.stream().filter(r -> appliesUnder(r, regime))
+                    .map(r -> new Proposer(r, io.github.ftzoutbound.engine.facts.RuleMeta.outcome(r),
+                            io.github.ftzoutbound.engine.facts.RuleMeta.text(r, "explain"),
+                            io.github.ftzoutbound.engine.facts.RuleMeta.text(r, "explainZh"),
+                            io.github.ftzoutbound.engine.facts.RuleMeta.text(r, "whyNot"),
+                            io.github.ftzoutbound.engine.facts.RuleMeta.text(r, "whyNotZh"), citations.get(r)))
+                    .toList());
+        }
+    }
+
+    /** FTZ instruments speak only in their own FTZ; national instruments and uncited rules everywhere. */
+    private static boolean appliesUnder(Rule rule, io.github.ftzoutbound.model.Regime regime) {
+        Object instrument = rule.getMetaData().get("instrument");
+        String i = instrument == null ? "" : instrument.toString();
+        if (i.startsWith("JS-")) {
+            return regime == io.github.ftzoutbound.model.Regime.JIANGSU_FTZ;
+        }
+        if (i.startsWith("ZJ-")) {
+            return regime == io.github.ftzoutbound.model.Regime.ZHEJIANG_FTZ;
+        }
+        return true;
+    }
+
+    /** The clause a rule cites (label and text from the catalog), read once at load; empty for @noClause. */
+    public java.util.Optional<io.github.ftzoutbound.api.Citation> citationOf(Rule rule) {
+        java.util.Optional<io.github.ftzoutbound.api.Citation> c = citations.get(rule);
+        return c != null ? c : Clauses.of(rule, catalog);
+    }
+
+    /** The proposing rules that can apply under a regime, with their texts. */
+    public List<Proposer> proposersUnder(io.github.ftzoutbound.model.Regime regime) {
+        return proposersByRegime.get(regime);
     }
 
     /**
@@ -174,7 +220,10 @@ public final class RuleSet {
     /** The list and entry facts inserted into every session. */
     List<Object> listFacts() { return listFacts; }
     public RulesetInfo info() { return info; }
-    public String sourceOf(Rule rule) { return sources.getOrDefault(key(rule), "?"); }
+    public String sourceOf(Rule rule) {
+        String s = sourcesByRule.get(rule);
+        return s != null ? s : sources.getOrDefault(key(rule), "?");
+    }
 
     private static String key(Rule rule) {
         return rule.getPackageName() + "/" + rule.getName();

@@ -28,6 +28,12 @@ public record ExportRequest(String requestId, LocalDate evaluationDate, Processo
         return sum;
     }
 
+    /** This request with the processor's {@code exportedThisYear} set: how the annual ledger fills in its totals. */
+    public ExportRequest withExportedThisYear(PersonCounts counts) {
+        return new ExportRequest(requestId, evaluationDate, processor.withExportedThisYear(counts), scenario, basis,
+                treaty, recipient, personalInformationTotals, dataItems);
+    }
+
     public ExportRequest withEvaluationDate(LocalDate date) {
         return new ExportRequest(requestId, Objects.requireNonNull(date), processor, scenario, basis, treaty,
                 recipient, personalInformationTotals, dataItems);

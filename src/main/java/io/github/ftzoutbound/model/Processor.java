@@ -1,13 +1,58 @@
 package io.github.ftzoutbound.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.util.Objects;
 
-/** The data processor (数据处理者) making the transfer. */
+/**
+ * The data processor (数据处理者) making the transfer.
+ *
+ * <p>{@code creditCode} is the processor's unified social credit code (GB 32100-2015), optional: with an annual
+ * ledger configured it names whose totals the ledger keeps (docs/ledger.md); without one it is informational.
+ *
+ * <p>{@code exportedThisYear} reads as zeros when the caller left it out, but the record remembers whether it
+ * was given ({@link #exportedThisYearGiven()}): a ledger that keeps the totals refuses a request that also
+ * states them. Equality does not tell a left-out count from explicit zeros.
+ */
 public record Processor(String name, Ftz ftz, Zone zone, boolean ciio, String sector, Holdings holdings,
-                        PersonCounts exportedThisYear) {
+                        PersonCounts exportedThisYear, String creditCode) {
+    @JsonCreator
     public Processor {
         Objects.requireNonNull(ftz, "ftz");
         holdings = holdings == null ? Holdings.ZERO : holdings;
-        exportedThisYear = exportedThisYear == null ? PersonCounts.ZERO : exportedThisYear;
+    }
+
+    /** A processor without a credit code (the shape before the annual ledger). */
+    public Processor(String name, Ftz ftz, Zone zone, boolean ciio, String sector, Holdings holdings,
+                     PersonCounts exportedThisYear) {
+        this(name, ftz, zone, ciio, sector, holdings, exportedThisYear, null);
+    }
+
+    /** Persons already exported since 1 January of the evaluation year, before this request; zeros if not given. */
+    @Override
+    public PersonCounts exportedThisYear() {
+        return exportedThisYear == null ? PersonCounts.ZERO : exportedThisYear;
+    }
+
+    /** Whether the request stated {@code exportedThisYear} (even as zeros). */
+    public boolean exportedThisYearGiven() {
+        return exportedThisYear != null;
+    }
+
+    /** This processor with {@code exportedThisYear} set, as the ledger fills it in. */
+    public Processor withExportedThisYear(PersonCounts counts) {
+        return new Processor(name, ftz, zone, ciio, sector, holdings, Objects.requireNonNull(counts), creditCode);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Processor p && ciio == p.ciio && Objects.equals(name, p.name) && ftz == p.ftz
+                && zone == p.zone && Objects.equals(sector, p.sector) && holdings.equals(p.holdings)
+                && exportedThisYear().equals(p.exportedThisYear()) && Objects.equals(creditCode, p.creditCode);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, ftz, zone, ciio, sector, holdings, exportedThisYear(), creditCode);
     }
 }

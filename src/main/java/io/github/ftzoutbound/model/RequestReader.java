@@ -176,10 +176,12 @@ public final class RequestReader {
         Holdings holdings = o.object("holdings", false, h -> also(new Holdings(h.count("individuals"),
                 h.count("sensitiveIndividuals"), h.count("sensitiveAccountOrMedicalIndividuals")), h));
         PersonCounts exported = o.object("exportedThisYear", false, RequestReader::counts);
+        // Checked by RequestValidator (18 characters, GB 32100-2015 check character) at $.processor.creditCode.
+        String creditCode = o.string("creditCode", false);
         o.finish();
         // An unreadable ftz is reported already; NONE stands in so the other checks can still run.
         return new Processor(name, ftz == null ? (zone == null ? Ftz.NONE : zone.ftz()) : ftz, zone,
-                Boolean.TRUE.equals(ciio), sector, holdings, exported);
+                Boolean.TRUE.equals(ciio), sector, holdings, exported, creditCode);
     }
 
     private static PersonCounts counts(Obj o) {

@@ -65,6 +65,12 @@ public final class RequestValidator {
                                 + h.sensitiveAccountOrMedicalIndividuals() + " > " + h.sensitiveIndividuals() + ")"));
             }
             counts(out, "$.processor.exportedThisYear", p.exportedThisYear());
+            if (p.creditCode() != null) {
+                String problem = io.github.ftzoutbound.ledger.CreditCode.problem(p.creditCode());
+                if (problem != null) {
+                    out.add(new Problem("$.processor.creditCode", problem));
+                }
+            }
         }
         List<DataItem> items = r.dataItems();
         if (items.isEmpty()) {

@@ -9,6 +9,11 @@ import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.api.ItemDecision;
 import io.github.ftzoutbound.api.Obligation;
 import io.github.ftzoutbound.api.Warning;
+import io.github.ftzoutbound.ledger.CountingPolicy;
+import io.github.ftzoutbound.ledger.JdbcExportLedger;
+import io.github.ftzoutbound.ledger.LedgerRecord;
+import io.github.ftzoutbound.model.Pathway;
+import io.github.ftzoutbound.model.PersonCounts;
 import io.github.ftzoutbound.model.InvalidRequestException;
 import io.github.ftzoutbound.model.Problem;
 import io.github.ftzoutbound.model.RequestReader;
@@ -18,11 +23,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -46,15 +55,38 @@ import java.util.stream.Stream;
  *     absentWarnings: [ IMPORTANT_DATA_CANDIDATE ]
  *     fired: [ "CBDF 5(1)(4): …" ]                                  # rule names that must fire
  *     invalid: [ "$.processor.cio" ]                                # the request must be refused, naming these paths
+ *     ledger: { policy: COUNT_ALL, year: 2026, totalsBefore: { individuals: 60000 } }   # the decision's ledger object
  * </pre>
+ *
+ * A scenario may give the processor's annual ledger (docs/ledger.md): the request is then decided through a fresh
+ * in-memory ledger holding these exports, as a service configured with a ledger decides it.
+ *
+ * <pre>
+ * - name: …
+ *   ledger:
+ *     policy: COUNT_ALL            # or COUNT_NON_EXEMPT; default COUNT_ALL
+ *     windowDays: 30               # the splitting window; default 30
+ *     exports:                     # exports recorded before the request
+ *       - { date: 2026-03-02, individuals: 60000, sensitiveIndividuals: 0, pathway: EXEMPT,
+ *           basisExempt: false, status: COMMITTED, creditCode: …, requestId: … }
+ *   request: { …processor.creditCode set… }
+ *   expect: { … }
+ * </pre>
+ *
+ * In an export only {@code date} and {@code individuals} or {@code sensitiveIndividuals} are needed:
+ * {@code creditCode} defaults to the request's, {@code pathway} to EXEMPT, {@code basisExempt} to false,
+ * {@code status} to COMMITTED (also RESERVED, EXPIRED, CANCELLED), {@code requestId} to a generated one.
  *
  * An expected citation matches an actual one when every key it gives is equal; keys it omits are not checked.
  */
 public final class ScenarioSuites {
-    private static final Set<String> SCENARIO_KEYS = Set.of("name", "request", "expect");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "request", "expect", "ledger");
     private static final Set<String> EXPECT_KEYS = Set.of("pathway", "regime", "items", "reasons", "citations",
             "itemCitations", "absentCitations", "obligations", "absentObligations", "warnings", "absentWarnings",
-            "fired", "invalid");
+            "fired", "invalid", "ledger");
+    private static final Set<String> LEDGER_KEYS = Set.of("policy", "windowDays", "exports");
+    private static final Set<String> EXPORT_KEYS = Set.of("date", "individuals", "sensitiveIndividuals", "pathway",
+            "basisExempt", "status", "creditCode", "requestId");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -104,10 +136,74 @@ public final class ScenarioSuites {
                 throw new MalformedSuiteException(where + ": needs name (text), request (mapping), expect (mapping)");
             }
             unknownKeys(s.get("expect"), EXPECT_KEYS, where + " expect");
+            JsonNode ledger = s.get("ledger");
+            if (ledger != null) {
+                checkLedger(ledger, where + " ledger");
+            }
             out.add(new Scenario(s.get("name").textValue(), s.get("request"), s.get("expect"),
-                    file + " #" + i + " \"" + s.get("name").textValue() + "\""));
+                    file + " #" + i + " \"" + s.get("name").textValue() + "\"", ledger));
         }
         return out;
+    }
+
+    private static void checkLedger(JsonNode ledger, String where) {
+        if (!ledger.isObject()) {
+            throw new MalformedSuiteException(where + ": must be a mapping with policy, windowDays and exports");
+        }
+        unknownKeys(ledger, LEDGER_KEYS, where);
+        try {
+            if (ledger.has("policy")) {
+                CountingPolicy.valueOf(ledger.get("policy").asText());
+            }
+            if (ledger.has("windowDays") && !ledger.get("windowDays").canConvertToInt()) {
+                throw new IllegalArgumentException("windowDays must be a whole number");
+            }
+            int n = 0;
+            for (JsonNode e : ledger.path("exports")) {
+                n++;
+                if (!e.isObject() || !e.has("date")) {
+                    throw new IllegalArgumentException("export " + n + " needs a date");
+                }
+                unknownKeys(e, EXPORT_KEYS, where + " export " + n);
+                LocalDate.parse(e.get("date").asText());
+                Pathway.valueOf(e.path("pathway").asText("EXEMPT"));
+                LedgerRecord.Status.valueOf(e.path("status").asText("COMMITTED"));
+            }
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new MalformedSuiteException(where + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A fresh in-memory ledger holding the scenario's exports. Reservations given as RESERVED hold for a day
+     * after the scenario runs, EXPIRED ones lapsed a second before.
+     */
+    private static JdbcExportLedger ledgerFor(Scenario scenario) {
+        JsonNode spec = scenario.ledger();
+        JdbcExportLedger.Builder b = JdbcExportLedger.builder("jdbc:h2:mem:ftz-scenario-" + UUID.randomUUID())
+                .countingPolicy(CountingPolicy.valueOf(spec.path("policy").asText("COUNT_ALL")))
+                .maxConnections(2);
+        if (spec.has("windowDays")) {
+            b.splittingWindowDays(spec.get("windowDays").intValue());
+        }
+        JdbcExportLedger ledger = b.open();
+        try {
+            String defaultCode = scenario.request().path("processor").path("creditCode").asText(null);
+            int n = 0;
+            for (JsonNode e : spec.path("exports")) {
+                n++;
+                LedgerRecord.Status status = LedgerRecord.Status.valueOf(e.path("status").asText("COMMITTED"));
+                ledger.importRecord("scenario-export-" + n, e.path("requestId").asText("SCENARIO-EXPORT-" + n),
+                        e.path("creditCode").asText(defaultCode), LocalDate.parse(e.get("date").asText()),
+                        new PersonCounts(e.path("individuals").asLong(0), e.path("sensitiveIndividuals").asLong(0)),
+                        Pathway.valueOf(e.path("pathway").asText("EXEMPT")), e.path("basisExempt").asBoolean(false),
+                        status, status == LedgerRecord.Status.RESERVED ? Instant.now().plus(Duration.ofDays(1)) : null);
+            }
+            return ledger;
+        } catch (RuntimeException e) {
+            ledger.close();
+            throw new MalformedSuiteException(scenario.source() + ": ledger: " + e.getMessage());
+        }
     }
 
     private static void unknownKeys(JsonNode node, Set<String> allowed, String where) {
@@ -125,8 +221,10 @@ public final class ScenarioSuites {
         List<String> failures = new ArrayList<>();
         JsonNode expect = scenario.expect();
         ExportDecision decision;
+        JdbcExportLedger ledger = scenario.ledger() == null ? null : ledgerFor(scenario);
         try {
-            decision = service.evaluate(RequestReader.read(JSON.writeValueAsString(scenario.request())));
+            ExportDecisionService deciding = ledger == null ? service : service.withLedger(ledger);
+            decision = deciding.evaluate(RequestReader.read(JSON.writeValueAsString(scenario.request())));
         } catch (InvalidRequestException e) {
             if (!expect.has("invalid")) {
                 failures.add("request refused, expected a decision: " + e.problems());
@@ -140,6 +238,10 @@ public final class ScenarioSuites {
             return new ScenarioResult(scenario, null, failures);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (ledger != null) {
+                ledger.close();
+            }
         }
         if (expect.has("invalid")) {
             failures.add("expected the request to be refused, got pathway " + decision.pathway());
@@ -177,6 +279,14 @@ public final class ScenarioSuites {
         absent(failures, "warning", expect.path("absentWarnings"), warnings);
         List<String> fired = decision.trace().stream().map(t -> t.rule()).toList();
         present(failures, "fired rule", expect.path("fired"), fired);
+        if (expect.has("ledger")) {
+            if (decision.ledger() == null) {
+                failures.add("ledger: expected the decision to use the ledger, it did not");
+            } else {
+                subset(failures, "ledger", expect.get("ledger"),
+                        io.github.ftzoutbound.api.DecisionJson.mapper().valueToTree(decision.ledger()));
+            }
+        }
         return new ScenarioResult(scenario, decision, failures);
     }
 
@@ -207,6 +317,16 @@ public final class ScenarioSuites {
             if (actual.contains(e.asText())) {
                 failures.add(what + " " + e.asText() + " present, expected absent");
             }
+        }
+    }
+
+    /** Every value the expected tree gives must equal the actual tree's at the same place. */
+    private static void subset(List<String> failures, String at, JsonNode expected, JsonNode actual) {
+        if (expected.isObject()) {
+            expected.fields().forEachRemaining(e -> subset(failures, at + "." + e.getKey(), e.getValue(),
+                    actual == null ? null : actual.get(e.getKey())));
+        } else if (actual == null || !expected.asText().equals(actual.asText())) {
+            failures.add(at + ": expected " + expected.asText() + ", actual " + (actual == null ? "none" : actual));
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.ftzoutbound.engine.facts;
 
 import org.kie.api.definition.type.ClassReactive;
 
+import io.github.ftzoutbound.ledger.LedgerSnapshot;
 import io.github.ftzoutbound.model.Basis;
 import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.Ftz;
@@ -34,8 +35,28 @@ public final class ExportCase {
     private final long holdingsIndividuals;
     private final long holdingsSensitiveIndividuals;
     private final long holdingsSensitiveAccountOrMedicalIndividuals;
+    // From the annual ledger (docs/ledger.md); without one: exempt exports counted (the caller's totals are taken
+    // as given), nothing left out, an empty splitting window.
+    private final boolean ledgerUsed;
+    private final boolean exemptExportsCounted;
+    private final long notCountedIndividuals;
+    private final long notCountedSensitiveIndividuals;
+    private final int windowDays;
+    private final long windowExports;
+    private final long windowIndividuals;
+    private final long windowSensitiveIndividuals;
+    private final long windowLargestIndividuals;
+    private final long windowLargestSensitiveIndividuals;
 
     public ExportCase(ExportRequest request) {
+        this(request, null);
+    }
+
+    /**
+     * The case of a request decided with the annual ledger: the request's {@code exportedThisYear} holds the
+     * ledger's totals, and {@code ledger} what else the ledger showed (policy, exports left out, the window).
+     */
+    public ExportCase(ExportRequest request, LedgerSnapshot ledger) {
         Processor p = request.processor();
         this.regime = p.ftz().regime();
         this.ftz = p.ftz();
@@ -53,6 +74,17 @@ public final class ExportCase {
         this.holdingsIndividuals = p.holdings().individuals();
         this.holdingsSensitiveIndividuals = p.holdings().sensitiveIndividuals();
         this.holdingsSensitiveAccountOrMedicalIndividuals = p.holdings().sensitiveAccountOrMedicalIndividuals();
+        LedgerSnapshot.Window w = ledger == null ? LedgerSnapshot.Window.NONE : ledger.window();
+        this.ledgerUsed = ledger != null;
+        this.exemptExportsCounted = ledger == null || ledger.policy().countsBasisExemptExports();
+        this.notCountedIndividuals = ledger == null ? 0 : ledger.notCounted().individuals();
+        this.notCountedSensitiveIndividuals = ledger == null ? 0 : ledger.notCounted().sensitiveIndividuals();
+        this.windowDays = w.days();
+        this.windowExports = w.exports();
+        this.windowIndividuals = w.individuals();
+        this.windowSensitiveIndividuals = w.sensitiveIndividuals();
+        this.windowLargestIndividuals = w.largestIndividuals();
+        this.windowLargestSensitiveIndividuals = w.largestSensitiveIndividuals();
     }
 
     public Regime getRegime() { return regime; }
@@ -72,4 +104,24 @@ public final class ExportCase {
     public long getHoldingsIndividuals() { return holdingsIndividuals; }
     public long getHoldingsSensitiveIndividuals() { return holdingsSensitiveIndividuals; }
     public long getHoldingsSensitiveAccountOrMedicalIndividuals() { return holdingsSensitiveAccountOrMedicalIndividuals; }
+    /** The annual totals came from the ledger, not from the caller. */
+    public boolean isLedgerUsed() { return ledgerUsed; }
+    /** Earlier exports exempt by their basis count toward the totals (false only under COUNT_NON_EXEMPT). */
+    public boolean isExemptExportsCounted() { return exemptExportsCounted; }
+    /** Non-sensitive persons of earlier exports this year that the counting policy left out of T_ns. */
+    public long getNotCountedIndividuals() { return notCountedIndividuals; }
+    /** Sensitive persons of earlier exports this year that the counting policy left out of T_s. */
+    public long getNotCountedSensitiveIndividuals() { return notCountedSensitiveIndividuals; }
+    /** The splitting window in days either side of this export (0 without a ledger). */
+    public int getWindowDays() { return windowDays; }
+    /** The processor's other exports within the window, from the ledger (0 without one). */
+    public long getWindowExports() { return windowExports; }
+    /** Non-sensitive persons of those exports. */
+    public long getWindowIndividuals() { return windowIndividuals; }
+    /** Sensitive persons of those exports. */
+    public long getWindowSensitiveIndividuals() { return windowSensitiveIndividuals; }
+    /** Non-sensitive persons of the largest of those exports. */
+    public long getWindowLargestIndividuals() { return windowLargestIndividuals; }
+    /** Sensitive persons of the largest of those exports (by sensitive persons). */
+    public long getWindowLargestSensitiveIndividuals() { return windowLargestSensitiveIndividuals; }
 }

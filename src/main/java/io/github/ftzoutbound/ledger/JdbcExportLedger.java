@@ -1,0 +1,758 @@
+package io.github.ftzoutbound.ledger;
+
+import io.github.ftzoutbound.ledger.LedgerRecord.Status;
+import io.github.ftzoutbound.ledger.Migrations.Dialect;
+import io.github.ftzoutbound.model.Pathway;
+import io.github.ftzoutbound.model.PersonCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The ledger on a relational database through plain JDBC: H2 (embedded, file mode; the default for one process)
+ * or PostgreSQL (several service instances sharing one ledger). The schema is created and migrated on
+ * {@link Builder#open()} from the checked-in scripts under {@code ledger/migrations/}.
+ *
+ * <p>Correctness under concurrency rests on one row lock: every decision, commit and cancel of a processor's year
+ * first locks that processor-year's row ({@code SELECT … FOR UPDATE} on {@code ledger_processor_year}), then
+ * reads and writes in the same transaction. Decisions of one processor and year are therefore made one after the
+ * other, each seeing every reservation made before it, on one database however many instances share it.
+ *
+ * <pre>{@code
+ * try (ExportLedger ledger = JdbcExportLedger.builder("jdbc:h2:file:/var/lib/ftz-outbound/ledger").open()) {
+ *     ExportDecisionService service = ExportDecisionService.builder().ledger(ledger).build();
+ *     ExportDecision d = service.evaluate(request);     // request.processor().creditCode() set
+ *     // … the export happens …
+ *     ledger.commit(d.decisionId());
+ * }
+ * }</pre>
+ */
+public final class JdbcExportLedger implements ExportLedger {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcExportLedger.class);
+    /** SQLSTATE of a unique-key violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String ACTIVE = "(status = 'COMMITTED' OR (status = 'RESERVED' AND expires_at > ?))";
+    private static final String COLUMNS = "decision_id, request_id, credit_code, ledger_year, export_date, individuals,"
+            + " sensitive_individuals, pathway, basis_exempt, status, reserved_at, expires_at, committed_at,"
+            + " cancelled_at, policy, totals_before_individuals, totals_before_sensitive, superseded_by";
+
+    private final ConnectionPool pool;
+    private final Dialect dialect;
+    private final CountingPolicy policy;
+    private final Duration ttl;
+    private final int windowDays;
+    private final Clock clock;
+    private final String description;
+
+    private JdbcExportLedger(Builder b, ConnectionPool pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.policy = b.policy;
+        this.ttl = b.ttl;
+        this.windowDays = b.windowDays;
+        this.clock = b.clock;
+        this.description = b.description;
+    }
+
+    /** A ledger over a JDBC URL ({@code jdbc:h2:file:…}, {@code jdbc:postgresql://…}), with a pool of its own. */
+    public static Builder builder(String jdbcUrl) {
+        return new Builder(Objects.requireNonNull(jdbcUrl), null);
+    }
+
+    /** A ledger over the caller's data source (for example a connection pool the application already has). */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(null, Objects.requireNonNull(dataSource));
+    }
+
+    /**
+     * The JDBC URL for a ledger location as the command line takes it: a JDBC URL as it is, or a file path, which
+     * names an embedded H2 database ({@code ./ledger} is {@code jdbc:h2:file:/abs/path/ledger}).
+     */
+    public static String jdbcUrl(String location) {
+        if (location.startsWith("jdbc:")) {
+            return location;
+        }
+        return "jdbc:h2:file:" + Path.of(location).toAbsolutePath().normalize();
+    }
+
+    /** Configures a ledger. */
+    public static final class Builder {
+        private final String url;
+        private final DataSource dataSource;
+        private CountingPolicy policy = CountingPolicy.COUNT_ALL;
+        private Duration ttl = Duration.ofHours(24);
+        private int windowDays = 30;
+        private Clock clock = Clock.systemUTC();
+        private int maxConnections = 16;
+        private Duration lockTimeout = Duration.ofSeconds(60);
+        private String description;
+
+        private Builder(String url, DataSource dataSource) {
+            this.url = url;
+            this.dataSource = dataSource;
+            this.description = url != null ? redact(url) : "data source " + dataSource.getClass().getName();
+        }
+
+        /** Which earlier exports count (default {@link CountingPolicy#COUNT_ALL}, the strict side). */
+        public Builder countingPolicy(CountingPolicy policy) {
+            this.policy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /** How long an uncommitted reservation holds (default 24 hours). */
+        public Builder reservationTtl(Duration ttl) {
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("the reservation time must be positive, not " + ttl);
+            }
+            this.ttl = ttl;
+            return this;
+        }
+
+        /** The anti-splitting window in days either side of an export (default 30). */
+        public Builder splittingWindowDays(int days) {
+            if (days < 1 || days > 366) {
+                throw new IllegalArgumentException("the splitting window is 1 to 366 days, not " + days);
+            }
+            this.windowDays = days;
+            return this;
+        }
+
+        /** The clock that stamps reservations and decides their expiry (default: system clock, UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Connections the ledger's own pool opens at most (default 16); requests beyond wait. */
+        public Builder maxConnections(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("at least one connection");
+            }
+            this.maxConnections = n;
+            return this;
+        }
+
+        /** How long a decision waits for its processor-year's lock before failing (default 60 s). */
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /** Connects, creates or migrates the schema, and returns the ledger; {@link LedgerException} if it cannot. */
+        public JdbcExportLedger open() {
+            ConnectionPool pool = url != null ? new ConnectionPool(url, maxConnections)
+                    : new ConnectionPool(dataSource, maxConnections);
+            Connection c = null;
+            try {
+                c = pool.borrow();
+                Dialect dialect = Dialect.of(c);
+                long timeoutMs = lockTimeout.toMillis();
+                pool.setup(conn -> {
+                    try (Statement st = conn.createStatement()) {
+                        if (dialect == Dialect.H2) {
+                            st.execute("SET LOCK_TIMEOUT " + timeoutMs);
+                        } else {
+                            st.execute("SET lock_timeout = " + timeoutMs);
+                        }
+                    }
+                    conn.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    conn.setAutoCommit(true);
+                });
+                pool.release(c, true); // reopened with the session settings on first use
+                c = pool.borrow();
+                int version = Migrations.migrate(c, dialect);
+                if (dialect == Dialect.H2) {
+                    // Write each commit through before it returns, so a committed export survives the process
+                    // being killed (H2 otherwise writes up to WRITE_DELAY ms later). Persistent, database-wide.
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SET WRITE_DELAY 0");
+                    } catch (SQLException e) {
+                        LOG.warn("could not SET WRITE_DELAY 0 on the H2 ledger ({}): commits may be written up to"
+                                + " half a second late, and lost if the process is killed", e.getMessage());
+                    }
+                }
+                pool.release(c, false);
+                c = null;
+                if (url != null && url.startsWith("jdbc:h2:mem:")) {
+                    LOG.debug("export ledger open in memory ({}, policy {})", description, policy);
+                } else {
+                    LOG.info("export ledger open on {} ({}, schema version {}, policy {})", description, dialect,
+                            version, policy);
+                }
+                return new JdbcExportLedger(this, pool, dialect);
+            } catch (SQLException e) {
+                if (c != null) {
+                    pool.release(c, true);
+                }
+                pool.close();
+                throw new LedgerException("cannot open the ledger at " + description + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                if (c != null) {
+                    pool.release(c, true);
+                }
+                pool.close();
+                throw e;
+            }
+        }
+
+        /** The URL without a password, for logs and messages. */
+        private static String redact(String url) {
+            return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        }
+    }
+
+    @Override
+    public CountingPolicy countingPolicy() {
+        return policy;
+    }
+
+    @Override
+    public Duration reservationTtl() {
+        return ttl;
+    }
+
+    @Override
+    public int splittingWindowDays() {
+        return windowDays;
+    }
+
+    /** The database the ledger runs on: {@code H2} or {@code POSTGRESQL}. */
+    public String databaseKind() {
+        return dialect.name();
+    }
+
+    /** Now, to the microsecond: what both databases store, so a decision shows the expiry the ledger holds. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Deciding and reserving
+
+    @Override
+    public <D> D reserve(ReservationRequest request, Function<LedgerSnapshot, Reservation<D>> decide) {
+        String problem = CreditCode.problem(request.creditCode());
+        if (problem != null) {
+            throw new IllegalArgumentException("creditCode " + problem);
+        }
+        int year = request.exportDate().getYear();
+        return inTransaction(request.creditCode(), year, c -> {
+            Instant now = now();
+            String supersedes = supersedeEarlier(c, request, year, now);
+            PersonCounts[] totals = yearTotals(c, request.creditCode(), year, now);
+            LedgerSnapshot snapshot = new LedgerSnapshot(request.creditCode(), policy, year, totals[0], totals[1],
+                    window(c, request.creditCode(), request.exportDate(), now), now.plus(ttl), supersedes);
+            Reservation<D> r = decide.apply(snapshot);
+            insert(c, request, year, r, snapshot, now);
+            if (supersedes != null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE ledger_export SET superseded_by = ? WHERE decision_id = ?")) {
+                    ps.setString(1, r.decisionId());
+                    ps.setString(2, supersedes);
+                    ps.executeUpdate();
+                }
+            }
+            return r.decision();
+        });
+    }
+
+    /**
+     * The same request id already in the ledger: committed means already exported (refused, or it would count
+     * twice); an open reservation is superseded by this new evaluation, so that it counts once.
+     */
+    private String supersedeEarlier(Connection c, ReservationRequest request, int year, Instant now)
+            throws SQLException {
+        String superseded = null;
+        for (LedgerRecord r : select(c, "WHERE credit_code = ? AND ledger_year = ? AND request_id = ?"
+                + " AND status IN ('RESERVED', 'COMMITTED')", request.creditCode(), year, request.requestId())) {
+            if (r.status() == Status.COMMITTED) {
+                throw new DuplicateExportException(r);
+            }
+            if (r.statusAt(now) == Status.RESERVED) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE ledger_export SET status = 'SUPERSEDED',"
+                        + " cancelled_at = ? WHERE decision_id = ? AND status = 'RESERVED'")) {
+                    ps.setObject(1, utc(now));
+                    ps.setString(2, r.decisionId());
+                    ps.executeUpdate();
+                }
+                superseded = r.decisionId();
+            }
+        }
+        return superseded;
+    }
+
+    /** [counted per policy, left out by the policy] for a processor-year, committed and unexpired reserved. */
+    private PersonCounts[] yearTotals(Connection c, String creditCode, int year, Instant now) throws SQLException {
+        PersonCounts counted = PersonCounts.ZERO;
+        PersonCounts left = PersonCounts.ZERO;
+        try (PreparedStatement ps = c.prepareStatement("SELECT basis_exempt, COALESCE(SUM(individuals), 0),"
+                + " COALESCE(SUM(sensitive_individuals), 0) FROM ledger_export"
+                + " WHERE credit_code = ? AND ledger_year = ? AND " + ACTIVE + " GROUP BY basis_exempt")) {
+            ps.setString(1, creditCode);
+            ps.setInt(2, year);
+            ps.setObject(3, utc(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PersonCounts sum = new PersonCounts(rs.getLong(2), rs.getLong(3));
+                    if (rs.getBoolean(1) && !policy.countsBasisExemptExports()) {
+                        left = left.plus(sum);
+                    } else {
+                        counted = counted.plus(sum);
+                    }
+                }
+            }
+        }
+        return new PersonCounts[]{counted, left};
+    }
+
+    /** The processor's other active exports dated within the window either side of this one, as the policy counts. */
+    private LedgerSnapshot.Window window(Connection c, String creditCode, LocalDate date, Instant now)
+            throws SQLException {
+        String sql = "SELECT COUNT(*), COALESCE(SUM(individuals), 0), COALESCE(SUM(sensitive_individuals), 0),"
+                + " COALESCE(MAX(individuals), 0), COALESCE(MAX(sensitive_individuals), 0) FROM ledger_export"
+                + " WHERE credit_code = ? AND export_date > ? AND export_date < ? AND " + ACTIVE
+                + (policy.countsBasisExemptExports() ? "" : " AND basis_exempt = FALSE");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, creditCode);
+            ps.setObject(2, date.minusDays(windowDays));
+            ps.setObject(3, date.plusDays(windowDays));
+            ps.setObject(4, utc(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new LedgerSnapshot.Window(windowDays, rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5));
+            }
+        }
+    }
+
+    private void insert(Connection c, ReservationRequest request, int year, Reservation<?> r,
+                        LedgerSnapshot snapshot, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_export (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', ?, ?, NULL, NULL, ?, ?, ?, NULL)")) {
+            ps.setString(1, r.decisionId());
+            ps.setString(2, request.requestId());
+            ps.setString(3, request.creditCode());
+            ps.setInt(4, year);
+            ps.setObject(5, request.exportDate());
+            ps.setLong(6, request.persons().individuals());
+            ps.setLong(7, request.persons().sensitiveIndividuals());
+            ps.setString(8, r.pathway().name());
+            ps.setBoolean(9, r.basisExempt());
+            ps.setObject(10, utc(now));
+            ps.setObject(11, utc(snapshot.reservationExpiresAt()));
+            ps.setString(12, policy.name());
+            ps.setLong(13, snapshot.totalsBefore().individuals());
+            ps.setLong(14, snapshot.totalsBefore().sensitiveIndividuals());
+            ps.executeUpdate();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Commit and cancel
+
+    @Override
+    public LedgerRecord commit(String decisionId) {
+        LedgerRecord found = find(decisionId);
+        return inTransaction(found.creditCode(), found.year(), c -> {
+            Instant now = now();
+            LedgerRecord r = selectOne(c, decisionId);
+            switch (r.statusAt(now)) {
+                case COMMITTED:
+                    return r;
+                case RESERVED:
+                    update(c, "UPDATE ledger_export SET status = 'COMMITTED', committed_at = ? WHERE decision_id = ?",
+                            now, decisionId);
+                    return selectOne(c, decisionId);
+                case EXPIRED:
+                    throw new ReservationStateException(r, "the reservation of decision " + decisionId
+                            + " expired at " + r.expiresAt() + " and no longer counted: evaluate the request again,"
+                            + " then commit the new decision");
+                default:
+                    throw new ReservationStateException(r, "decision " + decisionId + " was "
+                            + r.status().name().toLowerCase() + (r.supersededBy() != null
+                            ? " by decision " + r.supersededBy() : "") + "; it cannot be committed");
+            }
+        });
+    }
+
+    @Override
+    public LedgerRecord cancel(String decisionId) {
+        LedgerRecord found = find(decisionId);
+        return inTransaction(found.creditCode(), found.year(), c -> {
+            Instant now = now();
+            LedgerRecord r = selectOne(c, decisionId);
+            if (r.status() == Status.COMMITTED) {
+                throw new ReservationStateException(r, "decision " + decisionId + " is committed: an export that "
+                        + "happened stays counted");
+            }
+            if (r.status() == Status.RESERVED) {
+                update(c, "UPDATE ledger_export SET status = 'CANCELLED', cancelled_at = ? WHERE decision_id = ?",
+                        now, decisionId);
+                return selectOne(c, decisionId);
+            }
+            return r;
+        });
+    }
+
+    private LedgerRecord find(String decisionId) {
+        try {
+            Connection c = pool.borrow();
+            boolean broken = true;
+            try {
+                c.setAutoCommit(true);
+                List<LedgerRecord> found = select(c, "WHERE decision_id = ?", decisionId);
+                broken = false;
+                if (found.isEmpty()) {
+                    throw new UnknownDecisionException(decisionId);
+                }
+                return found.get(0);
+            } finally {
+                pool.release(c, broken);
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("ledger read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private LedgerRecord selectOne(Connection c, String decisionId) throws SQLException {
+        List<LedgerRecord> found = select(c, "WHERE decision_id = ?", decisionId);
+        if (found.isEmpty()) {
+            throw new UnknownDecisionException(decisionId);
+        }
+        return found.get(0);
+    }
+
+    private static void update(Connection c, String sql, Instant at, String decisionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, utc(at));
+            ps.setString(2, decisionId);
+            ps.executeUpdate();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Reading
+
+    @Override
+    public YearTotals totals(String creditCode, int year) {
+        String problem = CreditCode.problem(creditCode);
+        if (problem != null) {
+            throw new IllegalArgumentException("creditCode " + problem);
+        }
+        Instant now = now();
+        List<LedgerRecord> records = read(c -> select(c, "WHERE credit_code = ? AND ledger_year = ?", creditCode, year));
+        PersonCounts counted = PersonCounts.ZERO;
+        PersonCounts committed = PersonCounts.ZERO;
+        PersonCounts reserved = PersonCounts.ZERO;
+        PersonCounts exempt = PersonCounts.ZERO;
+        long committedExports = 0;
+        long open = 0;
+        for (LedgerRecord r : records) {
+            Status s = r.statusAt(now);
+            if (s == Status.COMMITTED) {
+                committed = committed.plus(r.persons());
+                committedExports++;
+            } else if (s == Status.RESERVED) {
+                reserved = reserved.plus(r.persons());
+                open++;
+            } else {
+                continue;
+            }
+            if (r.basisExempt()) {
+                exempt = exempt.plus(r.persons());
+            }
+            if (!r.basisExempt() || policy.countsBasisExemptExports()) {
+                counted = counted.plus(r.persons());
+            }
+        }
+        return new YearTotals(creditCode, year, policy, counted, committed, reserved, exempt, committedExports, open);
+    }
+
+    @Override
+    public List<LedgerRecord> records(int year) {
+        return read(c -> select(c, "WHERE ledger_year = ? ORDER BY reserved_at, decision_id", year));
+    }
+
+    /** The CSV columns of {@link #exportCsv}. */
+    public static final List<String> CSV_HEADER = List.of("decision_id", "request_id", "credit_code", "year",
+            "export_date", "individuals", "sensitive_individuals", "pathway", "basis_exempt", "status",
+            "reserved_at", "expires_at", "committed_at", "cancelled_at", "policy", "totals_before_individuals",
+            "totals_before_sensitive_individuals", "superseded_by");
+
+    @Override
+    public void exportCsv(int year, Writer out) throws IOException {
+        Instant now = now();
+        out.write(String.join(",", CSV_HEADER));
+        out.write("\r\n");
+        for (LedgerRecord r : records(year)) {
+            List<Object> cells = List.of(r.decisionId(), r.requestId(), r.creditCode(), r.year(), r.exportDate(),
+                    r.persons().individuals(), r.persons().sensitiveIndividuals(), r.pathway(), r.basisExempt(),
+                    r.statusAt(now), nullable(r.reservedAt()), nullable(r.expiresAt()), nullable(r.committedAt()),
+                    nullable(r.cancelledAt()), r.policy(), r.totalsBefore().individuals(),
+                    r.totalsBefore().sensitiveIndividuals(), nullable(r.supersededBy()));
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
+                    line.append(',');
+                }
+                line.append(csv(cells.get(i).toString()));
+            }
+            out.write(line.append("\r\n").toString());
+        }
+        out.flush();
+    }
+
+    private static Object nullable(Object o) {
+        return o == null ? "" : o;
+    }
+
+    /**
+     * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. A caller's text that a
+     * spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+     */
+    static String csv(String s) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+")) {
+            s = "'" + s;
+        }
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    private static List<LedgerRecord> select(Connection c, String where, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ledger_export " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<LedgerRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LedgerRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getObject(5, LocalDate.class), new PersonCounts(rs.getLong(6), rs.getLong(7)),
+                            Pathway.valueOf(rs.getString(8)), rs.getBoolean(9), Status.valueOf(rs.getString(10)),
+                            instant(rs, 11), instant(rs, 12), instant(rs, 13), instant(rs, 14),
+                            CountingPolicy.valueOf(rs.getString(15)), new PersonCounts(rs.getLong(16), rs.getLong(17)),
+                            rs.getString(18)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Importing exports made before the ledger
+
+    /**
+     * Records an export the ledger did not decide: one made earlier this year, before the ledger was in use, or
+     * a case for a test. {@code status} is COMMITTED (the usual case), RESERVED (open until
+     * {@code expiresAt}), CANCELLED or EXPIRED (a reservation that lapsed). Refused if the decision id exists.
+     */
+    public LedgerRecord importRecord(String decisionId, String requestId, String creditCode, LocalDate exportDate,
+                                     PersonCounts persons, Pathway pathway, boolean basisExempt, Status status,
+                                     Instant expiresAt) {
+        String problem = CreditCode.problem(creditCode);
+        if (problem != null) {
+            throw new IllegalArgumentException("creditCode " + problem);
+        }
+        int year = exportDate.getYear();
+        Instant now = now();
+        Instant expiry = switch (status) {
+            case RESERVED -> Objects.requireNonNull(expiresAt, "a reservation needs its expiry");
+            case EXPIRED -> expiresAt != null ? expiresAt : now.minusSeconds(1);
+            default -> expiresAt != null ? expiresAt : now;
+        };
+        if (status == Status.SUPERSEDED) {
+            throw new IllegalArgumentException("a superseded export is not imported");
+        }
+        Status stored = status == Status.EXPIRED ? Status.RESERVED : status;
+        return inTransaction(creditCode, year, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_export (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, NULL)")) {
+                ps.setString(1, decisionId);
+                ps.setString(2, requestId);
+                ps.setString(3, creditCode);
+                ps.setInt(4, year);
+                ps.setObject(5, exportDate);
+                ps.setLong(6, persons.individuals());
+                ps.setLong(7, persons.sensitiveIndividuals());
+                ps.setString(8, pathway.name());
+                ps.setBoolean(9, basisExempt);
+                ps.setString(10, stored.name());
+                ps.setObject(11, utc(now));
+                ps.setObject(12, utc(expiry));
+                ps.setObject(13, stored == Status.COMMITTED ? utc(now) : null);
+                ps.setObject(14, stored == Status.CANCELLED ? utc(now) : null);
+                ps.setString(15, policy.name());
+                ps.executeUpdate();
+            }
+            return selectOne(c, decisionId);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Transactions
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Read-only work on a connection of the pool, in auto-commit. */
+    private <T> T read(Work<T> work) {
+        try {
+            Connection c = pool.borrow();
+            boolean broken = true;
+            try {
+                c.setAutoCommit(true);
+                T result = work.run(c);
+                broken = false;
+                return result;
+            } finally {
+                pool.release(c, broken);
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("ledger read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs work in one transaction holding the lock of a processor-year's row, creating the row first if needed.
+     * Nothing is written unless the work returns normally; a deadlock or serialization failure is retried.
+     */
+    private <T> T inTransaction(String creditCode, int year, Work<T> work) {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Connection c;
+            try {
+                c = pool.borrow();
+            } catch (SQLException e) {
+                throw new LedgerException("no ledger connection: " + e.getMessage(), e);
+            }
+            boolean broken = true;
+            try {
+                ensureProcessorYear(c, creditCode, year);
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("SELECT credit_code FROM ledger_processor_year"
+                        + " WHERE credit_code = ? AND ledger_year = ? FOR UPDATE")) {
+                    ps.setString(1, creditCode);
+                    ps.setInt(2, year);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new SQLException("processor-year row missing after insert");
+                        }
+                    }
+                }
+                T result = work.run(c);
+                c.commit();
+                c.setAutoCommit(true);
+                broken = false;
+                return result;
+            } catch (SQLException e) {
+                rollback(c);
+                last = e;
+                if (!retryable(e)) {
+                    throw new LedgerException("ledger transaction failed: " + e.getMessage(), e);
+                }
+                LOG.debug("ledger transaction retried after {}", e.getSQLState());
+            } catch (RuntimeException e) {
+                rollback(c);
+                broken = !resetAutoCommit(c);
+                throw e;
+            } finally {
+                pool.release(c, broken);
+            }
+        }
+        throw new LedgerException("ledger transaction failed three times: " + last.getMessage(), last);
+    }
+
+    /** Inserts the processor-year row on its own (auto-commit) unless it exists; a concurrent insert is fine. */
+    private void ensureProcessorYear(Connection c, String creditCode, int year) throws SQLException {
+        c.setAutoCommit(true);
+        try (PreparedStatement check = c.prepareStatement(
+                "SELECT 1 FROM ledger_processor_year WHERE credit_code = ? AND ledger_year = ?")) {
+            check.setString(1, creditCode);
+            check.setInt(2, year);
+            try (ResultSet rs = check.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ledger_processor_year (credit_code, ledger_year, created_at) VALUES (?, ?, ?)")) {
+            ps.setString(1, creditCode);
+            ps.setInt(2, year);
+            ps.setObject(3, utc(now()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+
+    /** Deadlock or serialization failure (SQLSTATE class 40: 40001, 40P01): the attempt may be retried. */
+    private static boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("40");
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is dropped below
+        }
+    }
+
+    private static boolean resetAutoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcExportLedger[" + description + ", " + dialect + ", " + policy + ", ttl " + ttl + ", window "
+                + windowDays + " days]";
+    }
+}

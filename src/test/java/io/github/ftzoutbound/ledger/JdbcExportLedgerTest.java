@@ -1,0 +1,253 @@
+package io.github.ftzoutbound.ledger;
+
+import io.github.ftzoutbound.TestServices;
+import io.github.ftzoutbound.api.ExportDecision;
+import io.github.ftzoutbound.api.ExportDecisionService;
+import io.github.ftzoutbound.ledger.LedgerDatabases.Kind;
+import io.github.ftzoutbound.ledger.LedgerRecord.Status;
+import io.github.ftzoutbound.model.Basis;
+import io.github.ftzoutbound.model.InvalidRequestException;
+import io.github.ftzoutbound.model.Pathway;
+import io.github.ftzoutbound.model.PersonCounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ledger's bookkeeping on H2 and on PostgreSQL: two-phase recording, expiry, superseding, the counting policy,
+ * the year boundary, the splitting window, the auditors' CSV, and the migrations.
+ */
+class JdbcExportLedgerTest {
+    private static final String A = LedgerDatabases.creditCode(101);
+    private static final String B = LedgerDatabases.creditCode(102);
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+
+    @AfterAll
+    static void dropSchemas() throws Exception {
+        LedgerDatabases.dropAll();
+    }
+
+    private static JdbcExportLedger open(String url, MutableClock clock, CountingPolicy policy) {
+        return JdbcExportLedger.builder(url).clock(clock).countingPolicy(policy)
+                .reservationTtl(Duration.ofHours(1)).open();
+    }
+
+    private static ExportDecisionService service(ExportLedger ledger) {
+        return TestServices.bundled().withLedger(ledger);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void reservationsCountUntilCancelledOrExpiredAndCommitsCountForGood(Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        try (JdbcExportLedger ledger = open(LedgerDatabases.fresh(kind), clock, CountingPolicy.COUNT_ALL)) {
+            ExportDecisionService service = service(ledger);
+            ExportDecision first = service.evaluate(Requests.export("R1", A, DAY, 60_000, 0));
+            assertEquals(Pathway.EXEMPT, first.pathway());
+            assertEquals(PersonCounts.ZERO, first.ledger().totalsBefore());
+            assertEquals(Instant.parse("2026-11-23T03:00:00Z"), first.ledger().reservationExpiresAt());
+
+            // Reserved, not committed: it counts.
+            ExportDecision second = service.evaluate(Requests.export("R2", A, DAY, 45_000, 0));
+            assertEquals(Pathway.STANDARD_CONTRACT_OR_CERTIFICATION, second.pathway());
+            assertEquals(new PersonCounts(60_000, 0), second.ledger().totalsBefore());
+
+            // Cancelled: it no longer counts.
+            assertEquals(Status.CANCELLED, ledger.cancel(first.decisionId()).status());
+            assertEquals(Status.CANCELLED, ledger.cancel(first.decisionId()).status(), "cancel is idempotent");
+            assertThrows(ReservationStateException.class, () -> ledger.commit(first.decisionId()));
+            ExportDecision third = service.evaluate(Requests.export("R3", A, DAY, 10_000, 0));
+            assertEquals(new PersonCounts(45_000, 0), third.ledger().totalsBefore());
+
+            // Committed: it counts after its reservation time too; commit is idempotent.
+            LedgerRecord committed = ledger.commit(second.decisionId());
+            assertEquals(Status.COMMITTED, committed.status());
+            assertEquals(committed, ledger.commit(second.decisionId()));
+            assertThrows(ReservationStateException.class, () -> ledger.cancel(second.decisionId()));
+            clock.advance(Duration.ofHours(2));
+            // third's reservation has expired: not counted, not committable.
+            ReservationStateException expired = assertThrows(ReservationStateException.class,
+                    () -> ledger.commit(third.decisionId()));
+            assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
+            YearTotals totals = ledger.totals(A, 2026);
+            assertEquals(new PersonCounts(45_000, 0), totals.counted());
+            assertEquals(new PersonCounts(45_000, 0), totals.committed());
+            assertEquals(PersonCounts.ZERO, totals.reserved());
+            assertEquals(1, totals.committedExports());
+            assertEquals(0, totals.openReservations());
+            assertThrows(UnknownDecisionException.class, () -> ledger.commit("no-such-decision"));
+            assertThrows(UnknownDecisionException.class, () -> ledger.cancel("no-such-decision"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRequestCountsOnceWhateverHowOftenItIsEvaluated(Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        try (JdbcExportLedger ledger = open(LedgerDatabases.fresh(kind), clock, CountingPolicy.COUNT_ALL)) {
+            ExportDecisionService service = service(ledger);
+            ExportDecision once = service.evaluate(Requests.export("SAME", A, DAY, 70_000, 0));
+            ExportDecision again = service.evaluate(Requests.export("SAME", A, DAY, 70_000, 0));
+            assertEquals(PersonCounts.ZERO, again.ledger().totalsBefore(), "the first reservation is superseded");
+            assertEquals(once.decisionId(), again.ledger().supersedes());
+            assertThrows(ReservationStateException.class, () -> ledger.commit(once.decisionId()));
+            ledger.commit(again.decisionId());
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> service.evaluate(Requests.export("SAME", A, DAY, 70_000, 0)));
+            assertEquals("$.requestId", e.problems().get(0).path());
+            // Another processor may use the same request id.
+            assertEquals(PersonCounts.ZERO, service.evaluate(Requests.export("SAME", B, DAY, 1, 0))
+                    .ledger().totalsBefore());
+            assertEquals(new PersonCounts(70_000, 0), ledger.totals(A, 2026).counted());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theCountingPolicyDecidesWhetherExportsExemptByTheirBasisCount(Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        String url = LedgerDatabases.fresh(kind);
+        try (JdbcExportLedger all = open(url, clock, CountingPolicy.COUNT_ALL)) {
+            ExportDecision contract = service(all).evaluate(
+                    Requests.export("CONTRACT", A, DAY.minusMonths(6), 80_000, 0, Basis.CONTRACT_WITH_INDIVIDUAL));
+            assertEquals(Pathway.EXEMPT, contract.pathway());
+            all.commit(contract.decisionId());
+            ExportDecision small = service(all).evaluate(Requests.export("SMALL", A, DAY.minusMonths(3), 10_000, 0));
+            all.commit(small.decisionId());
+            assertTrue(all.records(2026).stream().anyMatch(r -> r.decisionId().equals(contract.decisionId())
+                    && r.basisExempt()), "an export exempt by its basis is marked so");
+            assertTrue(all.records(2026).stream().noneMatch(r -> r.decisionId().equals(small.decisionId())
+                    && r.basisExempt()), "an export exempt by its small volume always counts");
+
+            ExportDecision strict = service(all).evaluate(Requests.export("NOW-ALL", A, DAY, 20_000, 0));
+            assertEquals(Pathway.STANDARD_CONTRACT_OR_CERTIFICATION, strict.pathway());
+            assertEquals(CountingPolicy.COUNT_ALL, strict.ledger().policy());
+            assertEquals(new PersonCounts(90_000, 0), strict.ledger().totalsBefore());
+            all.cancel(strict.decisionId());
+        }
+        try (JdbcExportLedger lenient = open(url, clock, CountingPolicy.COUNT_NON_EXEMPT)) {
+            ExportDecision d = service(lenient).evaluate(Requests.export("NOW-NON-EXEMPT", A, DAY, 20_000, 0));
+            assertEquals(Pathway.EXEMPT, d.pathway());
+            assertEquals(CountingPolicy.COUNT_NON_EXEMPT, d.ledger().policy());
+            assertEquals(new PersonCounts(10_000, 0), d.ledger().totalsBefore());
+            assertEquals(new PersonCounts(80_000, 0), d.ledger().notCounted());
+            assertTrue(d.hasWarning("OPEN_QUESTION_EXEMPT_TRANSFERS_COUNTED"));
+            YearTotals t = lenient.totals(A, 2026);
+            assertEquals(new PersonCounts(30_000, 0), t.counted());
+            assertEquals(new PersonCounts(80_000, 0), t.basisExempt());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theYearTurnsAtMidnightInShanghai(Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-31T15:00:00Z")); // 23:00 in Shanghai
+        try (JdbcExportLedger ledger = open(LedgerDatabases.fresh(kind), clock, CountingPolicy.COUNT_ALL)) {
+            ExportDecisionService service = ExportDecisionService.builder().clock(clock).ledger(ledger).build();
+            // No evaluation date: today in Asia/Shanghai, still 2026.
+            ExportDecision lastDay = service.evaluate(Requests.export("DEC31", A, null, 99_999, 0));
+            assertEquals(LocalDate.of(2026, 12, 31), lastDay.evaluationDate());
+            assertEquals(2026, lastDay.ledger().year());
+            ledger.commit(lastDay.decisionId());
+
+            clock.set(Instant.parse("2026-12-31T16:00:00Z")); // 00:00 on 1 January 2027 in Shanghai, still 2026 in UTC
+            ExportDecision newYear = service.evaluate(Requests.export("JAN01", A, null, 1, 0));
+            assertEquals(LocalDate.of(2027, 1, 1), newYear.evaluationDate());
+            assertEquals(2027, newYear.ledger().year());
+            assertEquals(PersonCounts.ZERO, newYear.ledger().totalsBefore(), "2026's exports do not count in 2027");
+            assertEquals(Pathway.EXEMPT, newYear.pathway());
+            assertEquals(1, newYear.ledger().window().exports(), "but the window sees across the year");
+
+            ExportDecision sameYear = service.evaluate(Requests.export("DEC31-B", A, LocalDate.of(2026, 12, 31), 1, 0));
+            assertEquals(new PersonCounts(99_999, 0), sameYear.ledger().totalsBefore());
+            assertEquals(Pathway.STANDARD_CONTRACT_OR_CERTIFICATION, sameYear.pathway());
+            assertEquals(new PersonCounts(99_999, 0), ledger.totals(A, 2026).committed());
+            assertEquals(new PersonCounts(1, 0), ledger.totals(A, 2027).counted());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theAuditorsCsvListsEveryExportOfTheYear(Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        try (JdbcExportLedger ledger = open(LedgerDatabases.fresh(kind), clock, CountingPolicy.COUNT_ALL)) {
+            ExportDecisionService service = service(ledger);
+            ExportDecision a = service.evaluate(Requests.export("=HYPERLINK(\"x\"),1", A, DAY, 100, 0));
+            ledger.commit(a.decisionId());
+            service.evaluate(Requests.export("OPEN", B, DAY, 200, 3));
+            service.evaluate(Requests.export("LAST-YEAR", A, DAY.minusYears(1), 300, 0));
+            StringWriter out = new StringWriter();
+            ledger.exportCsv(2026, out);
+            List<String> lines = out.toString().lines().toList();
+            assertEquals(String.join(",", JdbcExportLedger.CSV_HEADER), lines.get(0));
+            assertEquals(3, lines.size(), out.toString());
+            // A caller's text a spreadsheet would run as a formula is defused, and quoted as RFC 4180 says.
+            assertTrue(lines.contains(lines.stream().filter(l -> l.startsWith(a.decisionId() + ",\"'=HYPERLINK(\"\"x\"\"),1\","
+                    + A + ",2026,2026-11-23,100,0,EXEMPT,false,COMMITTED,")).findFirst().orElse("missing")), out.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains(",OPEN," + B
+                    + ",2026,2026-11-23,200,3,STANDARD_CONTRACT_OR_CERTIFICATION,false,RESERVED,")), out.toString());
+            clock.advance(Duration.ofHours(2));
+            StringWriter later = new StringWriter();
+            ledger.exportCsv(2026, later);
+            assertTrue(later.toString().contains(",EXPIRED,"), later.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void migrationsRunOnceAndRefuseAChangedOrNewerSchema(Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        String url = LedgerDatabases.fresh(kind);
+        try (JdbcExportLedger ledger = open(url, clock, CountingPolicy.COUNT_ALL)) {
+            ledger.commit(service(ledger).evaluate(Requests.export("KEEP", A, DAY, 5, 0)).decisionId());
+        }
+        // Opening again migrates nothing and keeps the data.
+        try (JdbcExportLedger again = open(url, clock, CountingPolicy.COUNT_ALL)) {
+            assertEquals(new PersonCounts(5, 0), again.totals(A, 2026).committed());
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("UPDATE ledger_schema_version SET checksum = 'sha256:tampered' WHERE version = 1");
+        }
+        LedgerException changed = assertThrows(LedgerException.class, () -> open(url, clock, CountingPolicy.COUNT_ALL));
+        assertTrue(changed.getMessage().contains("changed after it was applied"), changed.getMessage());
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("UPDATE ledger_schema_version SET checksum = '" + Migrations.scripts().get(0).checksum()
+                    + "' WHERE version = 1");
+            st.execute("INSERT INTO ledger_schema_version (version, description, script, checksum, installed_at)"
+                    + " VALUES (99, 'from the future', 'V99__future.sql', 'sha256:x', CURRENT_TIMESTAMP)");
+        }
+        LedgerException newer = assertThrows(LedgerException.class, () -> open(url, clock, CountingPolicy.COUNT_ALL));
+        assertTrue(newer.getMessage().contains("newer than this library"), newer.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFailedDecisionReservesNothing(Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        try (JdbcExportLedger ledger = open(LedgerDatabases.fresh(kind), clock, CountingPolicy.COUNT_ALL)) {
+            assertThrows(IllegalStateException.class, () -> ledger.reserve(
+                    new ReservationRequest(A, DAY, "BOOM", new PersonCounts(10, 0)), snapshot -> {
+                        throw new IllegalStateException("the rules failed");
+                    }));
+            assertTrue(ledger.records(2026).isEmpty());
+            String d = ledger.reserve(new ReservationRequest(A, DAY, "OK", new PersonCounts(10, 0)),
+                    snapshot -> new Reservation<>("decided", "id-ok", Pathway.EXEMPT, false));
+            assertEquals("decided", d);
+            assertNull(ledger.records(2026).get(0).committedAt());
+        }
+    }
+}
