@@ -124,7 +124,7 @@ public final class DecisionEngine {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private Collection<?> run(List<Object> facts, TraceRecorder trace) {
-        StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
+        StatelessKieSession session = ruleSet.newStatelessSession();
         session.addEventListener(trace);
         KieCommands cmd = KieServices.Factory.get().getCommands();
         List<Command> commands = new ArrayList<>();

@@ -36,6 +36,9 @@ public final class RuleSet {
     private static final String PREFIX = "src/main/resources/";
 
     private final KieBase kieBase;
+    // Sessions are reset and reused rather than built anew for every evaluation: building one walks the
+    // whole rule network, which cost about as much as deciding a small request (docs/performance.md).
+    private final org.kie.api.runtime.KieSessionsPool sessions;
     private final CitationCatalog catalog;
     private final List<NegativeListFact> lists;
     private final List<Object> listFacts;
@@ -56,6 +59,7 @@ public final class RuleSet {
     private RuleSet(KieBase kieBase, CitationCatalog catalog, List<NegativeListFact> lists, List<Object> listFacts,
                     RulesetInfo info, Map<String, String> sources, List<Rule> rules) {
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.catalog = catalog;
         this.lists = lists;
         this.listFacts = listFacts;
@@ -215,6 +219,11 @@ public final class RuleSet {
     }
 
     public KieBase kieBase() { return kieBase; }
+
+    /** A stateless session for one evaluation, taken from this rule set's pool. */
+    org.kie.api.runtime.StatelessKieSession newStatelessSession() {
+        return sessions.newStatelessKieSession();
+    }
     public CitationCatalog catalog() { return catalog; }
     public List<NegativeListFact> lists() { return lists; }
     /** The list and entry facts inserted into every session. */
