@@ -135,6 +135,26 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** A service with the ledger the options name attached (or none), or the exit code that says why not. */
+    record WithLedger(ExportDecisionService service, JdbcExportLedger ledger, Integer exit) {
+    }
+
+    static WithLedger attachLedger(ExportDecisionService service, LedgerCommand.LedgerOptions options, boolean commit,
+                                   PrintWriter err) {
+        if (commit && !options.configured()) {
+            err.println(errorJson("invalid-input", "--commit needs --ledger", List.of()));
+            return new WithLedger(null, null, INVALID_INPUT);
+        }
+        if (!options.configured()) {
+            return new WithLedger(service, null, null);
+        }
+        JdbcExportLedger ledger = options.openOrReport(err);
+        if (ledger == null) {
+            return new WithLedger(null, null, FAILURE);
+        }
+        return new WithLedger(service.withLedger(ledger), ledger, null);
+    }
+
     /** Builds the service or prints why not (exit 3); returns null when loading failed. */
     static ExportDecisionService buildOrReport(ListOptions options, PrintWriter err) {
         try {
@@ -186,18 +206,12 @@ public final class Main implements Callable<Integer> {
             if (service == null) {
                 return RULES_FAILED;
             }
-            if (commit && !ledgerOptions.configured()) {
-                err.println(errorJson("invalid-input", "--commit needs --ledger", List.of()));
-                return INVALID_INPUT;
+            WithLedger attached = attachLedger(service, ledgerOptions, commit, err);
+            if (attached.exit() != null) {
+                return attached.exit();
             }
-            JdbcExportLedger ledger = null;
-            if (ledgerOptions.configured()) {
-                ledger = ledgerOptions.openOrReport(err);
-                if (ledger == null) {
-                    return FAILURE;
-                }
-                service = service.withLedger(ledger);
-            }
+            service = attached.service();
+            JdbcExportLedger ledger = attached.ledger();
             try {
                 // The bytes go to the reader as they are, so that input that is not UTF-8 is refused (exit 2)
                 // rather than decoded with replacement characters and decided.
@@ -279,18 +293,12 @@ public final class Main implements Callable<Integer> {
                 err.println(errorJson("invalid-input", "cannot read " + in, List.of()));
                 return INVALID_INPUT;
             }
-            if (commit && !ledgerOptions.configured()) {
-                err.println(errorJson("invalid-input", "--commit needs --ledger", List.of()));
-                return INVALID_INPUT;
+            WithLedger attached = attachLedger(service, ledgerOptions, commit, err);
+            if (attached.exit() != null) {
+                return attached.exit();
             }
-            JdbcExportLedger ledger = null;
-            if (ledgerOptions.configured()) {
-                ledger = ledgerOptions.openOrReport(err);
-                if (ledger == null) {
-                    return FAILURE;
-                }
-                service = service.withLedger(ledger);
-            }
+            service = attached.service();
+            JdbcExportLedger ledger = attached.ledger();
             try {
                 return run(service, ledger, err);
             } finally {
