@@ -103,8 +103,7 @@ public final class ExportDecisionService {
      */
     public ExportDecision evaluate(ExportRequest request, boolean withRequest) {
         RequestValidator.validate(request);
-        ExportRequest dated = request.evaluationDate() != null ? request
-                : request.withEvaluationDate(LocalDate.now(clock.withZone(CHINA)));
+        ExportRequest dated = dated(request);
         ExportDecision decision;
         if (ledger != null && dated.processor().creditCode() != null) {
             decision = evaluateThroughLedger(dated, withRequest);
@@ -176,10 +175,15 @@ public final class ExportDecisionService {
     public ExportDecision evaluateWithLedgerSnapshot(ExportRequest evaluated, LedgerSnapshot snapshot,
                                                      boolean withRequest) {
         RequestValidator.validate(evaluated);
-        ExportRequest dated = evaluated.evaluationDate() != null ? evaluated
-                : evaluated.withEvaluationDate(LocalDate.now(clock.withZone(CHINA)));
+        ExportRequest dated = dated(evaluated);
         ExportDecision decision = engine.get().evaluate(dated, clock.instant(), Objects.requireNonNull(snapshot));
         return withRequest ? decision.withRequest(dated) : decision;
+    }
+
+    /** The request with its evaluation date, today in Asia/Shanghai when the caller gave none. */
+    private ExportRequest dated(ExportRequest request) {
+        return request.evaluationDate() != null ? request
+                : request.withEvaluationDate(LocalDate.now(clock.withZone(CHINA)));
     }
 
     /** Reads the contract's JSON strictly, then decides. */

@@ -20,7 +20,6 @@ import io.github.ftzoutbound.engine.facts.ListApplies;
 import io.github.ftzoutbound.ledger.LedgerSnapshot;
 import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.Pathway;
-import io.github.ftzoutbound.model.Regime;
 import org.kie.api.definition.rule.Rule;
 import java.util.LinkedHashMap;
 import org.kie.api.KieServices;
@@ -53,6 +52,7 @@ import java.util.UUID;
 public final class DecisionEngine {
     static final List<String> PHASES = List.of("classify", "propose", "resolve", "annotate", "conclude");
     private static final String OUT = "facts";
+    private static final KieCommands COMMANDS = KieServices.Factory.get().getCommands();
     /** Order in which instruments are listed in a decision: the most specific first. */
     private static final List<String> INSTRUMENT_ORDER = List.of("NEGATIVE-LIST", "JS-MEASURES", "JS-RULES",
             "ZJ-MEASURES", "ZJ-RULES", "CBDF", "SCC-MEASURES", "NDSR", "DSL", "PIPL", "ECL", "FTL");
@@ -85,11 +85,6 @@ public final class DecisionEngine {
 
     public RuleSet ruleSet() {
         return ruleSet;
-    }
-
-    /** Decides a validated request whose evaluation date is set. */
-    public ExportDecision evaluate(ExportRequest request) {
-        return evaluate(request, java.time.Instant.now());
     }
 
     /** Decides a validated request whose evaluation date is set, stamping the decision with the given time. */
@@ -126,7 +121,7 @@ public final class DecisionEngine {
     private Collection<?> run(List<Object> facts, TraceRecorder trace) {
         StatelessKieSession session = ruleSet.newStatelessSession();
         session.addEventListener(trace);
-        KieCommands cmd = KieServices.Factory.get().getCommands();
+        KieCommands cmd = COMMANDS;
         List<Command> commands = new ArrayList<>();
         commands.add(cmd.newInsertElements(facts));
         // The focus is a stack: push the last phase first so the first phase runs first.
@@ -238,7 +233,6 @@ public final class DecisionEngine {
         if (!faults.isEmpty()) {
             throw new EvaluationException("incomplete decision, nothing decided: " + String.join("; ", faults));
         }
-        CitationCatalog catalog = ruleSet.catalog();
         Set<Citation> allCitations = new TreeSet<>(CITATION_ORDER);
 
         List<ItemDecision> itemDecisions = new ArrayList<>();

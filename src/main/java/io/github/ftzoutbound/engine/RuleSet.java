@@ -45,7 +45,6 @@ public final class RuleSet {
     private final RulesetInfo info;
     private final Map<String, String> sources;
     private final List<Rule> rules;
-    private final List<Rule> proposingRules;
     private final Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>> citations = new java.util.IdentityHashMap<>();
     private final Map<Rule, String> sourcesByRule = new java.util.IdentityHashMap<>();
     private final Map<io.github.ftzoutbound.model.Regime, List<Proposer>> proposersByRegime =
@@ -66,7 +65,7 @@ public final class RuleSet {
         this.info = info;
         this.sources = sources;
         this.rules = rules;
-        this.proposingRules = rules.stream().filter(r -> r.getMetaData().get("row") != null).toList();
+        List<Rule> proposingRules = rules.stream().filter(r -> r.getMetaData().get("row") != null).toList();
         for (Rule r : rules) {
             citations.put(r, Clauses.of(r, catalog));
             sourcesByRule.put(r, sources.getOrDefault(key(r), "?"));
@@ -239,6 +238,4 @@ public final class RuleSet {
     }
     /** Every rule of the set, sorted by file and name (for coverage reports). */
     public List<Rule> rules() { return rules; }
-    /** The rules that propose a pathway for an item (they carry {@code @row}). */
-    public List<Rule> proposingRules() { return proposingRules; }
 }

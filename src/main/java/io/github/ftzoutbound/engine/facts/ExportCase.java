@@ -48,13 +48,10 @@ public final class ExportCase {
     private final long windowLargestIndividuals;
     private final long windowLargestSensitiveIndividuals;
 
-    public ExportCase(ExportRequest request) {
-        this(request, null);
-    }
-
     /**
-     * The case of a request decided with the annual ledger: the request's {@code exportedThisYear} holds the
-     * ledger's totals, and {@code ledger} what else the ledger showed (policy, exports left out, the window).
+     * The case of a request. Decided with the annual ledger, the request's {@code exportedThisYear} holds the
+     * ledger's totals, and {@code ledger} what else the ledger showed (policy, exports left out, the window);
+     * without a ledger, {@code ledger} is null.
      */
     public ExportCase(ExportRequest request, LedgerSnapshot ledger) {
         Processor p = request.processor();
