@@ -19,10 +19,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,7 +219,6 @@ public final class ListLoader {
     private static final class Reader {
         private final String file;
         private final List<String> problems;
-        private final Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Reader(String file, List<String> problems) {
             this.file = file;
@@ -232,14 +229,10 @@ public final class ListLoader {
             return file + ":" + (n.getStartMark().getLine() + 1) + ": ";
         }
 
-        /** A mapping with string keys from the allowed set; refuses unknown and duplicate keys and aliases. */
+        /** A mapping with string keys from the allowed set; refuses unknown and duplicate keys. */
         Map<String, Node> mapping(Node n, Set<String> allowed, String what) {
             if (!(n instanceof MappingNode mn)) {
                 problems.add(at(n) + what + " must be a mapping of keys to values");
-                return null;
-            }
-            if (!visited.add(n)) {
-                problems.add(at(n) + "YAML aliases are not allowed in list files");
                 return null;
             }
             Map<String, Node> out = new LinkedHashMap<>();
