@@ -150,7 +150,7 @@ class ExamplesTest {
         // warnings (and, for invalid examples, the problems' paths).
         JsonNode request = JSON.readTree(Files.readString(EXAMPLES.resolve(file), StandardCharsets.UTF_8));
         Scenario scenario = new Scenario(file, request, expect, EXAMPLES.resolve(file).toString());
-        ScenarioResult result = ScenarioSuites.run(TestServices.bundled(), scenario);
+        ScenarioResult result = ScenarioSuites.run(TestServices.withExampleLists(), scenario);
         assertTrue(result.passed(), () -> file + "\n  " + String.join("\n  ", result.failures()));
     }
 

@@ -21,6 +21,19 @@ public final class TestServices {
         return bundled;
     }
 
+    private static ExportDecisionService withExampleLists;
+
+    /** The example lists of docs/examples/lists (samples, every kind of row, adoptions), beside the bundled ones. */
+    public static final Path EXAMPLE_LISTS = Path.of("docs/examples/lists");
+
+    /** The bundled rules and lists plus the example lists: the service the scenario suites and examples run on. */
+    public static synchronized ExportDecisionService withExampleLists() {
+        if (withExampleLists == null) {
+            withExampleLists = ExportDecisionService.builder().addListDirectory(EXAMPLE_LISTS).build();
+        }
+        return withExampleLists;
+    }
+
     static final Path BUNDLED_RULES = Path.of("src/main/resources/rules");
 
     /** Copies the bundled rules into dir (a legal team's working copy) and returns it. */

@@ -1,19 +1,38 @@
 package io.github.ftzoutbound.model;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
-/** One body of data being exported. */
+/**
+ * One body of data being exported. {@code listRows} names list rows the processor has itself identified the data
+ * as (rows defined by description or scale rather than fields); {@code conditions} answers conditions the lists
+ * declare (code → true or false; a condition not answered is absent).
+ */
 public record DataItem(String id, String name, Integer category, List<String> fields,
                        PersonCounts personalInformation, ImportantDataStatus importantData,
                        List<ImportantDataIndicator> importantDataIndicators, boolean nationalCoreData,
-                       boolean stateSecret, boolean exportControlled, boolean restrictedTechnology) {
+                       boolean stateSecret, boolean exportControlled, boolean restrictedTechnology,
+                       List<String> listRows, Map<String, Boolean> conditions) {
     public DataItem {
         Objects.requireNonNull(id, "id");
         fields = fields == null ? List.of() : List.copyOf(fields);
         personalInformation = personalInformation == null ? PersonCounts.ZERO : personalInformation;
         importantData = importantData == null ? ImportantDataStatus.NONE : importantData;
         importantDataIndicators = importantDataIndicators == null ? List.of() : List.copyOf(importantDataIndicators);
+        listRows = listRows == null ? List.of() : List.copyOf(listRows);
+        conditions = conditions == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(conditions));
+    }
+
+    /** An item that names no list rows and answers no list conditions. */
+    public DataItem(String id, String name, Integer category, List<String> fields,
+                    PersonCounts personalInformation, ImportantDataStatus importantData,
+                    List<ImportantDataIndicator> importantDataIndicators, boolean nationalCoreData,
+                    boolean stateSecret, boolean exportControlled, boolean restrictedTechnology) {
+        this(id, name, category, fields, personalInformation, importantData, importantDataIndicators,
+                nationalCoreData, stateSecret, exportControlled, restrictedTechnology, List.of(), Map.of());
     }
 
     public boolean holdsPersonalInformation() {

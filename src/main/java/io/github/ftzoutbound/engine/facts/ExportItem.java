@@ -27,6 +27,8 @@ public final class ExportItem {
     private final boolean restrictedTechnology;
     private final Set<String> fields;
     private final Integer category;
+    private final Set<String> listRows;
+    private final java.util.Map<String, Boolean> conditions;
 
     public ExportItem(DataItem item, int position) {
         this.id = item.id();
@@ -42,6 +44,8 @@ public final class ExportItem {
         this.restrictedTechnology = item.restrictedTechnology();
         this.fields = new LinkedHashSet<>(item.fields());
         this.category = item.category();
+        this.listRows = new LinkedHashSet<>(item.listRows());
+        this.conditions = item.conditions();
     }
 
     public String getId() { return id; }
@@ -60,6 +64,34 @@ public final class ExportItem {
     public boolean isRestrictedTechnology() { return restrictedTechnology; }
     public Set<String> getFields() { return fields; }
     public Integer getCategory() { return category; }
+
+    public Set<String> getListRows() { return listRows; }
+    public java.util.Map<String, Boolean> getConditions() { return conditions; }
+
+    /** The item names this list row in {@code listRows}: the processor identified the data as the row's. */
+    public boolean namesRow(String rowId) {
+        return listRows.contains(rowId);
+    }
+
+    /** The item answers true to at least one of these list conditions. */
+    public boolean answersTrue(Collection<String> codes) {
+        for (String code : codes) {
+            if (Boolean.TRUE.equals(conditions.get(code))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The item answers none of these list conditions, true or false. */
+    public boolean answersNone(Collection<String> codes) {
+        for (String code : codes) {
+            if (conditions.containsKey(code)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public boolean hasIndicator(ImportantDataIndicator indicator) {
         return importantDataIndicators.contains(indicator);

@@ -19,14 +19,26 @@ public final class Finding {
     private final Rule rule;
     private final String message;
     private final NegativeListFact list;
+    private final DutyFact duty;
 
     private Finding(Kind kind, String code, ExportItem item, Rule rule, String message, NegativeListFact list) {
+        this(kind, code, item, rule, message, list, null);
+    }
+
+    private Finding(Kind kind, String code, ExportItem item, Rule rule, String message, NegativeListFact list,
+                    DutyFact duty) {
         this.kind = kind;
         this.code = code;
         this.item = item;
         this.rule = rule;
         this.message = message;
         this.list = list;
+        this.duty = duty;
+    }
+
+    /** A duty the list imposes of its own: the obligation cites the list's wording of it. */
+    public static Finding listDuty(ExportItem item, Rule rule, DutyFact duty) {
+        return new Finding(Kind.OBLIGATION, duty.getCode(), item, rule, duty.getMessage(), duty.getList(), duty);
     }
 
     public static Finding obligation(String code, ExportItem item, Rule rule, String message) {
@@ -49,4 +61,6 @@ public final class Finding {
     public Rule getRule() { return rule; }
     public String getMessage() { return message; }
     public NegativeListFact getList() { return list; }
+    /** The list duty this obligation carries, or null. */
+    public DutyFact getDuty() { return duty; }
 }
