@@ -46,7 +46,9 @@ class ExamplesTest {
     static Run evaluate(String file) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new String[]{"evaluate", EXAMPLES.resolve(file).toString().replace('\\', '/')},
+        // The Jiangsu examples use the sample list of docs/examples/lists (the bundled Jiangsu list has no rows).
+        int exit = Main.run(new String[]{"evaluate", EXAMPLES.resolve(file).toString().replace('\\', '/'),
+                        "--lists", "docs/examples/lists"},
                 new PrintWriter(out), new PrintWriter(err), System.in);
         return new Run(exit, out.toString(), err.toString());
     }
