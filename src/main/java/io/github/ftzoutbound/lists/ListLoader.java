@@ -215,7 +215,16 @@ public final class ListLoader {
                 }
             }
         }
-        List<NegativeList> out = format == 2 ? parseV2(r, file, root) : parseV1(r, file, root);
+        List<NegativeList> out;
+        try {
+            out = format == 2 ? parseV2(r, file, root) : parseV1(r, file, root);
+        } catch (RuntimeException e) {
+            // Only reachable through a half-read file whose problems are already listed; never load it.
+            if (problems.size() == before) {
+                problems.add(file.path() + ":1: could not be read (" + e + ")");
+            }
+            return null;
+        }
         return problems.size() > before ? null : out;
     }
 
@@ -410,8 +419,9 @@ public final class ListLoader {
                 String scenario = r.code(scm, scn, "code", true, Limits.CODE);
                 if (scenario != null && scenarios.contains(scenario)) {
                     r.problems.add(r.at(scn) + "scenario " + scenario + " is named twice in sector " + sector);
+                } else if (scenario != null) {
+                    scenarios.add(scenario);
                 }
-                scenarios.add(scenario);
                 subLists(r, scm, sector, scenario, conditionCodes, rowIds, rows);
             }
             if (sector != null) {
