@@ -18,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line end to end: exit codes, streams, --lists, effective dating of a list given on the command line. */
-class CliTest {
+public class CliTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
         JsonNode json() throws Exception {
             return JSON.readTree(out);
         }
@@ -34,7 +34,7 @@ class CliTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         return run(InputStream.nullInputStream(), args);
     }
 
