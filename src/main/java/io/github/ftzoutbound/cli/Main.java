@@ -44,6 +44,7 @@ import java.util.concurrent.Callable;
         description = "Decides how a data export out of China must be cleared, citing the clauses.",
         subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class, TestCommand.class,
                 TranscriptionCommands.ImportList.class, TranscriptionCommands.ExportList.class,
+                TranscriptionCommands.MigrateLists.class,
                 CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
                 AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class})
 public final class Main implements Callable<Integer> {

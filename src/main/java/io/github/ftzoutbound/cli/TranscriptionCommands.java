@@ -122,7 +122,13 @@ final class TranscriptionCommands {
                 return Main.RULES_FAILED;
             }
             try {
-                Map<String, Sheet> sheets = ListTranscription.toSheets(parts);
+                Map<String, Sheet> sheets;
+                try {
+                    sheets = ListTranscription.toSheets(parts);
+                } catch (IllegalArgumentException e) {
+                    err.println("export-list: " + e.getMessage());
+                    return Main.INVALID_INPUT;
+                }
                 if (xlsx != null) {
                     Spreadsheets.writeXlsx(sheets, xlsx);
                 }
@@ -136,6 +142,49 @@ final class TranscriptionCommands {
             } catch (IOException e) {
                 err.println("export-list: " + e.getMessage());
                 return Main.FAILURE;
+            }
+        }
+    }
+
+    @Command(name = "migrate-lists", mixinStandardHelpOptions = true,
+            description = "Convert a format-1 list file to format 2 (same rows, same meaning: a threshold on "
+                    + "individualsAtLeast becomes a NON_SENSITIVE_PERSONS band). Format-1 files also load as they are.")
+    static final class MigrateLists implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "OLD.list.yaml")
+        Path file;
+
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "NEW.list.yaml")
+        Path out;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                List<NegativeList> parts = ListLoader.parseAll(List.of(new SourceFile(file.getFileName().toString(),
+                        Files.readString(file, StandardCharsets.UTF_8))));
+                if (parts.get(0).format() == 2) {
+                    err.println("migrate-lists: " + file + " is already format 2");
+                    return Main.INVALID_INPUT;
+                }
+                ListTranscription.Imported migrated = ListTranscription.fromSheets(ListTranscription.toSheets(parts),
+                        catalog(List.of()));
+                if (!migrated.problems().isEmpty()) {
+                    migrated.problems().forEach(err::println);
+                    err.println("migrate-lists: " + migrated.problems().size() + " problem(s); nothing written");
+                    return Main.INVALID_INPUT;
+                }
+                Files.writeString(out, migrated.yaml(), StandardCharsets.UTF_8);
+                spec.commandLine().getOut().println("migrate-lists: wrote " + out);
+                return Main.DECIDED;
+            } catch (RuleSetException e) {
+                e.problems().forEach(err::println);
+                return Main.RULES_FAILED;
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("migrate-lists: " + e.getMessage());
+                return Main.INVALID_INPUT;
             }
         }
     }

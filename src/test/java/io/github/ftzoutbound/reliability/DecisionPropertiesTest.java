@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * decision; every decided item is grounded in a clause; the request's pathway is its strictest item's.
  */
 class DecisionPropertiesTest {
-    static final ExportDecisionService SERVICE = TestServices.bundled();
+    static final ExportDecisionService SERVICE = TestServices.reliability();
 
     @Provide
     Arbitrary<ExportRequest> requests() {

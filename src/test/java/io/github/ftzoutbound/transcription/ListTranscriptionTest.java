@@ -147,4 +147,27 @@ class ListTranscriptionTest {
         assertTrue(page.contains("ZJX-PHARMA-R01") && page.contains("HUMAN_GENETIC_RESOURCES")
                 && page.contains("审核签字 Review and sign-off") && page.contains("医药 Pharmaceuticals"), page);
     }
+
+    @Test
+    void migrateListsWritesAFormat2FileThatSaysWhatTheFormat1FileSaid(@TempDir Path dir) throws Exception {
+        Path v1 = Path.of("docs/examples/lists/js-2025-automotive.list.yaml");
+        Path v2 = dir.resolve("js-2025-automotive.list.yaml");
+        CliTest.Run r = CliTest.run("migrate-lists", v1.toString(), "-o", v2.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<NegativeList> migrated = load(v2);
+        assertEquals(2, migrated.get(0).format());
+        // Format 2 groups rows by sub-list, so the order may change; the rows themselves must not.
+        assertEquals(sortedRows(ListTranscription.toSheets(load(v1))), sortedRows(ListTranscription.toSheets(migrated)));
+        assertEquals(2, CliTest.run("migrate-lists", v2.toString(), "-o", dir.resolve("again.yaml").toString()).exit(),
+                "a format-2 file is not migrated again");
+    }
+
+    static Map<String, Sheet> sortedRows(Map<String, Sheet> sheets) {
+        Map<String, Sheet> out = new LinkedHashMap<>(sheets);
+        List<List<String>> rows = new ArrayList<>(sheets.get("rows").rows().subList(1, sheets.get("rows").rows().size()));
+        rows.sort(java.util.Comparator.comparing(r -> r.get(3)));
+        rows.add(0, sheets.get("rows").rows().get(0));
+        out.put("rows", new Sheet("rows", rows));
+        return out;
+    }
 }
