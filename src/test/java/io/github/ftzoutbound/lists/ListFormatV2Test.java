@@ -246,4 +246,44 @@ class ListFormatV2Test {
         assertEquals(List.of(new Band(Counts.NON_SENSITIVE_PERSONS, 500000, null)), l.entries().get(0).bands());
         assertEquals(RowDataType.IMPORTANT_DATA, l.entries().get(3).dataType());
     }
+
+    @Test
+    void anIncompleteListDecidesWhatItListsAndNeverExemptsTheRest(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("js-retail.list.yaml"), """
+                format: 2
+                id: JS-RETAIL-PART
+                ftz: JIANGSU
+                status: INCOMPLETE
+                title: 部分转录的清单
+                version: "1"
+                effectiveFrom: 2025-08-13
+                sectors:
+                  - code: RETAIL
+                    standardContractOrCertification:
+                      - { id: JS-RETAIL-1, dataType: PERSONAL_INFORMATION, fields: [BUYER_NAME],
+                          thresholds: [ { counts: ALL_PERSONS, atLeast: 300000 } ] }
+                """);
+        var service = io.github.ftzoutbound.api.ExportDecisionService.builder().addListDirectory(dir).build();
+        String json = """
+                {"requestId":"I","evaluationDate":"2026-03-02","processor":{"ftz":"JIANGSU","zone":"SUZHOU","ciio":false,
+                 "sector":"RETAIL"},"personalInformationTotals":{"individuals":300000,"sensitiveIndividuals":0},
+                 "dataItems":[{"id":"listed","fields":["BUYER_NAME"],"personalInformation":{"individuals":300000}},
+                              {"id":"unlisted","fields":["SHIPPING_ADDRESS"],"personalInformation":{"individuals":300000}},
+                              {"id":"other","fields":["SKU"]}]}
+                """;
+        ExportDecision d = service.evaluateJson(json);
+        // Listed: the row decides (row 10), cited with the list.
+        assertEquals(10, d.items().get(0).row());
+        assertTrue(d.items().get(0).citations().stream().anyMatch(c -> "JS-RETAIL-1".equals(c.entryId())));
+        // Not listed: decided as if no list covered the sector: CBDF 8 (row 13), never JS 10.
+        assertEquals(13, d.items().get(1).row());
+        assertEquals(Pathway.STANDARD_CONTRACT_OR_CERTIFICATION, d.items().get(1).pathway());
+        assertEquals(16, d.items().get(2).row());
+        assertTrue(d.citations().stream().noneMatch(c -> "JS-MEASURES".equals(c.instrument()) && Integer.valueOf(10).equals(c.article())));
+        var incomplete = d.warnings().stream().filter(w -> w.code().equals("LIST_INCOMPLETE")).findFirst().orElseThrow();
+        assertEquals(List.of("unlisted", "other"), incomplete.itemIds());
+        // Below the row's band the listed data is off the row, and still not exempt under the list.
+        ExportDecision below = service.evaluateJson(json.replace("300000", "299999"));
+        assertEquals(13, below.items().get(0).row());
+    }
 }
