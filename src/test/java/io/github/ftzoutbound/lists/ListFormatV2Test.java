@@ -206,6 +206,8 @@ class ListFormatV2Test {
         assertEquals("LIST_ROUTE", d.items().get(0).reason());
         assertNull(d.items().get(1).route());
         assertTrue(io.github.ftzoutbound.api.DecisionJson.toJson(d, false).contains("\"route\":\"HUMAN_GENETIC_RESOURCES\""));
+        String text = io.github.ftzoutbound.audit.Explainer.explain(d, io.github.ftzoutbound.audit.Explainer.Lang.EN);
+        assertTrue(text.contains("Route: HUMAN_GENETIC_RESOURCES"), text);
     }
 
     @Test
