@@ -105,6 +105,8 @@ public final class ExportDecisionService {
         RequestValidator.validate(request);
         checkReferences(request);
         ExportRequest dated = dated(request);
+        // The legal lower bound of the date (law/instruments.yaml): refused before any ledger reservation.
+        engine.get().ruleSet().law().checkDate(dated.evaluationDate());
         ExportDecision decision;
         if (ledger != null && dated.processor().creditCode() != null) {
             decision = evaluateThroughLedger(dated, withRequest);

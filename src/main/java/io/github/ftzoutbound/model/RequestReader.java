@@ -206,12 +206,13 @@ public final class RequestReader {
         boolean restricted = Boolean.TRUE.equals(o.bool("restrictedTechnology", false));
         List<String> listRows = o.array("listRows", false, false, Obj::asString);
         Map<String, Boolean> conditions = o.booleans("conditions");
+        Basis basis = o.enumValue("basis", Basis.class, false);
         o.finish();
         return new DataItem(id == null ? "" : id, name, category,
                 fields == null ? null : fields.stream().filter(f -> f != null).toList(), pi, status,
                 indicators == null ? null : new ArrayList<>(new LinkedHashSet<>(
                         indicators.stream().filter(i -> i != null).toList())),
-                core, secret, controlled, restricted,
+                core, secret, controlled, restricted, basis,
                 listRows == null ? null : listRows.stream().filter(r -> r != null).toList(), conditions);
     }
 
