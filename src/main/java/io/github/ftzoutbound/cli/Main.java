@@ -325,11 +325,9 @@ public final class Main implements Callable<Integer> {
             BatchEvaluator batch = new BatchEvaluator(service, threads, withRequest, shape);
             BatchEvaluator.Summary s;
             try (BufferedReader r = lenientReader(in);
-                 BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                s = batch.run(r, w, BatchEvaluator.reporter(text -> {
-                    err.print(text);
-                    err.flush();
-                }, total, terminal));
+                 BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+                 BatchProgress progress = new BatchProgress(err, total, terminal)) {
+                s = batch.run(r, w, progress);
             }
             if (terminal) {
                 err.println();
