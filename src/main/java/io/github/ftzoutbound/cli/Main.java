@@ -14,6 +14,7 @@ import io.github.ftzoutbound.model.InvalidRequestException;
 import io.github.ftzoutbound.model.Limits;
 import io.github.ftzoutbound.model.Problem;
 import io.github.ftzoutbound.model.RequestReader;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +45,9 @@ import java.util.concurrent.Callable;
         description = "Decides how a data export out of China must be cleared, citing the clauses.",
         subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class, TestCommand.class,
                 CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
-                AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class})
+                AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class,
+                // `help [COMMAND]`, and a bash/zsh completion script: source <(java -jar … generate-completion)
+                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class Main implements Callable<Integer> {
     public static final int DECIDED = 0;
     public static final int FAILURE = 1;
@@ -67,6 +70,8 @@ public final class Main implements Callable<Integer> {
     /** Runs a command with the given streams and returns its exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
         CommandLine cl = new CommandLine(new Main());
+        // picocli hides generate-completion by default; it is documented in the README, so list it too.
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
