@@ -33,7 +33,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -72,6 +74,10 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         // picocli hides generate-completion by default; it is documented in the README, so list it too.
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        // Help in Chinese or English: --lang, else the locale. Set on the root before parsing, so that it also
+        // reaches the help of every subcommand (picocli passes the bundle down the hierarchy).
+        cl.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, helpLocale(args),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -94,6 +100,31 @@ public final class Main implements Callable<Integer> {
     }
 
     private static final ThreadLocal<InputStream> STDIN = new ThreadLocal<>();
+
+    /** Chinese help texts: Messages_zh.properties; English ones are in the annotations. */
+    static final String HELP_BUNDLE = "io.github.ftzoutbound.cli.Messages";
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language of help texts: zh or en (default: the "
+            + "system locale). Before the command, e.g. ftz-outbound --lang zh help evaluate.")
+    String lang;
+
+    /**
+     * The language of help texts: the value of the first {@code --lang} among the arguments (the root option, or
+     * explain's, which sets the language of its output too), else the system locale. Only Chinese and English
+     * exist; anything else reads as English.
+     */
+    static Locale helpLocale(String[] args) {
+        String lang = null;
+        for (int i = 0; i < args.length && lang == null; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                lang = args[i + 1];
+            } else if (args[i].startsWith("--lang=")) {
+                lang = args[i].substring("--lang=".length());
+            }
+        }
+        String language = lang != null ? lang.toLowerCase(Locale.ROOT) : Locale.getDefault().getLanguage();
+        return language.startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
 
     @Override
     public Integer call() {

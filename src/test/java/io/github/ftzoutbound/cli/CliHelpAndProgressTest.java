@@ -3,19 +3,27 @@ package io.github.ftzoutbound.cli;
 import io.github.ftzoutbound.cli.CliTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
 
 import static io.github.ftzoutbound.cli.CliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The help command, shell completion, and evaluate-batch progress where standard error is not a terminal. */
+/** The help command (English and Chinese), shell completion, and evaluate-batch progress without a terminal. */
 class CliHelpAndProgressTest {
     @Test
     void helpListsTheCommandsAndHelpOfACommandShowsItsUsage() {
@@ -30,6 +38,60 @@ class CliHelpAndProgressTest {
         assertTrue(one.out().contains("Usage: ftz-outbound evaluate"), one.out());
         assertTrue(one.out().contains("--with-request"), one.out());
         assertEquals(2, run("help", "no-such-command").exit());
+    }
+
+    @Test
+    void helpIsInChineseWithLangZhAndInEnglishWithLangEn() {
+        Run zh = run("--lang", "zh", "help", "evaluate");
+        assertEquals(0, zh.exit(), zh.err());
+        assertTrue(zh.out().startsWith("用法： ftz-outbound evaluate"), zh.out());
+        assertTrue(zh.out().contains("评估一个申请"), zh.out());
+        assertTrue(zh.out().contains("另外加载 DIR 中的所有 *.list.yaml"), zh.out());
+        assertTrue(zh.out().contains("申请 JSON 文件"), zh.out());
+        Run ledgerZh = run("--lang=zh", "ledger", "export", "--help");
+        assertTrue(ledgerZh.out().contains("带字节顺序标记"), ledgerZh.out());
+        Run en = run("--lang", "en", "help", "evaluate");
+        assertTrue(en.out().startsWith("Usage: ftz-outbound evaluate"), en.out());
+        assertTrue(en.out().contains("Also load every *.list.yaml"), en.out());
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Main.helpLocale(new String[]{"explain", "d.json", "--lang", "zh"}));
+        assertEquals(Locale.ENGLISH, Main.helpLocale(new String[]{"--lang", "fr", "help"}));
+    }
+
+    /** Every command, option and parameter has its Chinese help text: a new option without one fails here. */
+    @Test
+    void everyCommandAndOptionHasAChineseHelpText() {
+        ResourceBundle zh = ResourceBundle.getBundle(Main.HELP_BUNDLE, Locale.SIMPLIFIED_CHINESE,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        List<String> missing = new ArrayList<>();
+        missingKeys(new CommandLine(new Main()), zh, missing);
+        assertEquals(List.of(), missing, "add these keys to src/main/resources/"
+                + Main.HELP_BUNDLE.replace('.', '/') + "_zh.properties");
+    }
+
+    private static void missingKeys(CommandLine cl, ResourceBundle zh, List<String> missing) {
+        CommandSpec spec = cl.getCommandSpec();
+        String q = spec.qualifiedName(".");
+        if (!spec.usageMessage().hidden() || q.endsWith("generate-completion")) {
+            if (!zh.containsKey(q + ".usage.description")) {
+                missing.add(q + ".usage.description");
+            }
+            for (OptionSpec o : spec.options()) {
+                String name = o.longestName().replaceFirst("^-+", "");
+                boolean standard = o.descriptionKey().startsWith("mixinStandardHelpOptions")
+                        || name.equals("help") || name.equals("version");
+                if (!standard && !zh.containsKey(q + "." + name) && !zh.containsKey(name)
+                        && !(o.descriptionKey().length() > 0 && zh.containsKey(o.descriptionKey()))) {
+                    missing.add(q + "." + name);
+                }
+            }
+            for (PositionalParamSpec p : spec.positionalParameters()) {
+                String key = q + "." + p.paramLabel() + "[" + p.index() + "]";
+                if (!zh.containsKey(key) && !(p.descriptionKey().length() > 0 && zh.containsKey(p.descriptionKey()))) {
+                    missing.add(key);
+                }
+            }
+        }
+        new LinkedHashSet<>(cl.getSubcommands().values()).forEach(sub -> missingKeys(sub, zh, missing));
     }
 
     @Test
