@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ftzoutbound.api.Citation;
 import io.github.ftzoutbound.cli.Main;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class ReadmeSampleTest {
     /**
      * The trimming rules, which the README states: the item's own citations are kept with their texts cut to
      * {@value #TEXT} characters; other citations show their clause only; each not-chosen pathway shows its first
-     * condition; the decision's citation list shows clause names; the trace shows its first {@value #TRACE}
+     * condition; the decision's citation list shows the clauses' keys; the trace shows its first {@value #TRACE}
      * rules; the rule-set file list shows its first and last two files. "…" marks every cut.
      */
     static String trim(ObjectNode decision) throws Exception {
@@ -144,15 +145,9 @@ class ReadmeSampleTest {
         o.set("citations", replaced);
     }
 
-    /** "CBDF 7(2)": the instrument and the numbers of the clause. */
-    private static String clause(JsonNode c) {
-        StringBuilder s = new StringBuilder(c.path("instrument").asText());
-        c.fields().forEachRemaining(f -> {
-            if (f.getValue().isNumber()) {
-                s.append(s.indexOf(" ") < 0 ? " " : ".").append(f.getValue().asText());
-            }
-        });
-        return s.toString();
+    /** "CBDF art7 item2": the clause's identity as decisions and replay name it ({@link Citation#key()}). */
+    private static String clause(JsonNode c) throws Exception {
+        return JSON.treeToValue(c, Citation.class).key();
     }
 
     private static String cut(String text) {

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no acknowledged commit was lost and nothing was counted twice; then finishes the batch and checks the whole
  * year against a hand count.
  *
- * <p>{@code mvn -B verify} runs it once (about 20 s). {@code mvn -B -Pdurability test} runs it
+ * <p>{@code mvn -B verify} runs it once (15 to 20 s). {@code mvn -B -Pdurability test} runs it
  * {@value #REPEAT_PROPERTY}=20 times in a row, each on a fresh database, and fails on the first failure: the check
  * that the kill-and-restart handshake leaves nothing to timing.
  */
