@@ -76,8 +76,10 @@ public final class Main implements Callable<Integer> {
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         // Help in Chinese or English: --lang, else the locale. Set on the root before parsing, so that it also
         // reaches the help of every subcommand (picocli passes the bundle down the hierarchy).
-        cl.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, helpLocale(args),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        Locale locale = helpLocale(args);
+        ResourceBundle messages = ResourceBundle.getBundle(HELP_BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        cl.setResourceBundle(messages);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -85,15 +87,21 @@ public final class Main implements Callable<Integer> {
             return FAILURE;
         });
         cl.setParameterExceptionHandler((e, args1) -> {
+            // picocli's own message is English only; a Chinese line says what kind of problem it is.
+            if (messages.containsKey("error.commandLine")) {
+                err.println(messages.getString("error.commandLine"));
+            }
             err.println(e.getMessage());
             e.getCommandLine().usage(err);
             return INVALID_INPUT;
         });
         STDIN.set(in);
+        MESSAGES.set(messages);
         try {
             return cl.execute(args);
         } finally {
             STDIN.remove();
+            MESSAGES.remove();
             out.flush();
             err.flush();
         }
@@ -132,10 +140,22 @@ public final class Main implements Callable<Integer> {
         return INVALID_INPUT;
     }
 
+    /** The help and error texts of the running command's language (Messages_zh for Chinese). */
+    private static final ThreadLocal<ResourceBundle> MESSAGES = new ThreadLocal<>();
+
+    /**
+     * The JSON error record on stderr. With Chinese chosen (--lang zh or the locale), it also carries
+     * {@code messageZh}, a Chinese statement of the kind of error (error.KIND in Messages_zh.properties); the
+     * detail in {@code message} and in the problems stays English.
+     */
     static String errorJson(String kind, String message, List<Problem> problems) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", kind);
         m.put("message", message);
+        ResourceBundle messages = MESSAGES.get();
+        if (messages != null && messages.containsKey("error." + kind)) {
+            m.put("messageZh", messages.getString("error." + kind));
+        }
         if (!problems.isEmpty()) {
             m.put("problems", problems);
         }

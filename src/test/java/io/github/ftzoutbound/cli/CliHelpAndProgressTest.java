@@ -1,5 +1,6 @@
 package io.github.ftzoutbound.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ftzoutbound.cli.CliTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,25 @@ class CliHelpAndProgressTest {
         assertTrue(en.out().contains("Also load every *.list.yaml"), en.out());
         assertEquals(Locale.SIMPLIFIED_CHINESE, Main.helpLocale(new String[]{"explain", "d.json", "--lang", "zh"}));
         assertEquals(Locale.ENGLISH, Main.helpLocale(new String[]{"--lang", "fr", "help"}));
+    }
+
+    @Test
+    void errorsCarryAChineseStatementWithLangZhAndOnlyThen(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"requestId\":\"X\",\"cio\":true}");
+        Run zh = run("--lang", "zh", "evaluate", bad.toString());
+        assertEquals(2, zh.exit());
+        assertEquals("", zh.out());
+        JsonNode error = CliTest.JSON.readTree(zh.err());
+        assertEquals("invalid-input", error.get("error").asText());
+        assertEquals("输入无效，未作出任何决定。problems 中列出每一处问题及其 JSON 路径。", error.get("messageZh").asText());
+        assertTrue(error.get("problems").toString().contains("$.cio"), zh.err());
+        Run en = run("--lang", "en", "evaluate", bad.toString());
+        assertEquals(2, en.exit());
+        assertTrue(!en.err().contains("messageZh"), en.err());
+        Run wrong = run("--lang", "zh", "evaluate");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().startsWith("命令行有误（退出码 2）：\n"), wrong.err());
+        assertTrue(wrong.err().contains("用法： ftz-outbound evaluate"), wrong.err());
     }
 
     /** Every command, option and parameter has its Chinese help text: a new option without one fails here. */
