@@ -16,6 +16,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -31,14 +32,37 @@ class RuleSetVersionTest {
     void theBundledRuleSetsDigestIsTheOneRecordedForItsVersion() throws IOException {
         RulesetInfo ruleset = TestServices.bundled().ruleset();
         Map<String, String> recorded = read(Files.readAllLines(DIGESTS, StandardCharsets.UTF_8));
+        String problem = problem(ruleset, recorded);
+        if (problem != null) {
+            fail(problem);
+        }
+    }
+
+    @Test
+    void aChangedDigestUnderTheSameVersionIsRefusedAndANewVersionMustBeRecorded() {
+        String a = "sha256:" + "a".repeat(64);
+        String b = "sha256:" + "b".repeat(64);
+        Map<String, String> recorded = Map.of("2026.11.23-1", a);
+        assertEquals(null, problem(new RulesetInfo("2026.11.23-1", a, List.of()), recorded));
+        String changed = problem(new RulesetInfo("2026.11.23-1", b, List.of()), recorded);
+        assertTrue(changed != null && changed.contains("raise version"), changed);
+        String unrecorded = problem(new RulesetInfo("2026.12.01-1", b, List.of()), recorded);
+        assertTrue(unrecorded != null && unrecorded.contains("scripts/record-ruleset-digest.sh"), unrecorded);
+    }
+
+    /** Why this rule set's version and digest disagree with the record, or null when they agree. */
+    static String problem(RulesetInfo ruleset, Map<String, String> recorded) {
         String digest = recorded.get(ruleset.version());
         if (digest == null) {
-            fail("rule-set version " + ruleset.version() + " is not in " + DIGESTS + ": record it with "
-                    + "scripts/record-ruleset-digest.sh (digest " + ruleset.digest() + ")");
+            return "rule-set version " + ruleset.version() + " is not in " + DIGESTS + ": record it with "
+                    + "scripts/record-ruleset-digest.sh (digest " + ruleset.digest() + ")";
         }
-        assertEquals(digest, ruleset.digest(), "the bundled rules, lists or catalog changed but the rule-set version "
-                + ruleset.version() + " did not: raise version in src/main/resources/rules/ruleset.properties, then "
-                + "run scripts/record-ruleset-digest.sh");
+        if (!digest.equals(ruleset.digest())) {
+            return "the bundled rules, lists or catalog changed (digest " + ruleset.digest() + ") but the rule-set "
+                    + "version " + ruleset.version() + " did not (recorded with " + digest + "): raise version in "
+                    + "src/main/resources/rules/ruleset.properties, then run scripts/record-ruleset-digest.sh";
+        }
+        return null;
     }
 
     @Test
