@@ -94,6 +94,9 @@ class ReadmeSampleTest {
         }
         ArrayNode citations = decision.putArray("citations");
         citations.add("…every clause cited anywhere in the decision: " + String.join(", ", clauses) + "…");
+        for (JsonNode o : decision.withArray("obligations")) {
+            compactCitations(o, compact);
+        }
         for (JsonNode w : decision.withArray("warnings")) {
             compactCitations(w, compact);
         }

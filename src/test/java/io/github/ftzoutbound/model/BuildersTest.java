@@ -50,7 +50,7 @@ class BuildersTest {
                  "dataItems":[{"id":"a","name":"A","category":3,"fields":["F1","F2"],
                    "personalInformation":{"individuals":7,"sensitiveIndividuals":1},"importantData":"NOTIFIED",
                    "importantDataIndicators":[],"nationalCoreData":true,"stateSecret":true,
-                   "exportControlled":true,"restrictedTechnology":true},{"id":"b"}]}""";
+                   "exportControlled":true,"restrictedTechnology":true,"basis":"CROSS_BORDER_HR"},{"id":"b"}]}""";
         ExportRequest built = ExportRequest.builder()
                 .requestId("REQ-1")
                 .evaluationDate(LocalDate.of(2026, 11, 23))
@@ -66,6 +66,7 @@ class BuildersTest {
                 .dataItem(DataItem.builder("a").name("A").category(3).fields("F1").fields("F2")
                         .personalInformation(new PersonCounts(7, 1)).importantData(ImportantDataStatus.NOTIFIED)
                         .nationalCoreData(true).stateSecret(true).exportControlled(true).restrictedTechnology(true)
+                        .basis(Basis.CROSS_BORDER_HR)
                         .build())
                 .dataItem(DataItem.builder("b").build())
                 .build();
