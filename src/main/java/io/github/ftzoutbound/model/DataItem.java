@@ -55,4 +55,73 @@ public record DataItem(String id, String name, Integer category, List<String> fi
         return new DataItem(id, null, null, List.of(), PersonCounts.ZERO, ImportantDataStatus.NONE, List.of(),
                 false, false, false, false);
     }
+
+    /** A builder for an item with this {@code id} (required, unique within the request). */
+    public static Builder builder(String id) {
+        return new Builder(new RecordBuilder<>(DataItem.class)).id(id);
+    }
+
+    /** A builder starting from this item's values. */
+    public Builder toBuilder() {
+        return new Builder(new RecordBuilder<>(DataItem.class, this, c -> RecordBuilder.accessor(this, c)));
+    }
+
+    /**
+     * Builds a {@link DataItem}, the Java counterpart of one element of {@code $.dataItems}. What is not set is left
+     * out: no personal information, important data {@code NONE}, every flag false. A new field is one more setter
+     * line here.
+     */
+    public static final class Builder {
+        private final RecordBuilder<DataItem> values;
+
+        private Builder(RecordBuilder<DataItem> values) {
+            this.values = values;
+        }
+
+        /** {@code id} (required): unique within the request; decisions name items by it. */
+        public Builder id(String id) { values.set("id", id); return this; }
+
+        /** {@code name}: a description for people; no rule reads it. */
+        public Builder name(String name) { values.set("name", name); return this; }
+
+        /** {@code category}: the data category number of the negative list in force for the processor's sector. */
+        public Builder category(Integer category) { values.set("category", category); return this; }
+
+        /** {@code fields}: the data fields exported, as the list names them; replaces those set so far. */
+        public Builder fields(List<String> fields) { values.set("fields", fields); return this; }
+
+        /** Appends to {@code fields}. */
+        public Builder fields(String... fields) { values.add("fields", List.of(fields)); return this; }
+
+        /** {@code personalInformation}: the persons whose personal information this item holds. */
+        public Builder personalInformation(PersonCounts persons) { values.set("personalInformation", persons); return this; }
+
+        /** {@code importantData}: whether the item is important data (identified, notified, …); left out, NONE. */
+        public Builder importantData(ImportantDataStatus status) { values.set("importantData", status); return this; }
+
+        /** {@code importantDataIndicators}: the signs of important data the classification rules read; replaces. */
+        public Builder importantDataIndicators(List<ImportantDataIndicator> indicators) { values.set("importantDataIndicators", indicators); return this; }
+
+        /** Appends to {@code importantDataIndicators}. */
+        public Builder importantDataIndicators(ImportantDataIndicator... indicators) { values.add("importantDataIndicators", List.of(indicators)); return this; }
+
+        /** {@code nationalCoreData}: the item is national core data (DSL Art. 21): the stricter regime. */
+        public Builder nationalCoreData(boolean value) { values.set("nationalCoreData", value); return this; }
+
+        /** {@code stateSecret}: the item is a state secret: the stricter regime. */
+        public Builder stateSecret(boolean value) { values.set("stateSecret", value); return this; }
+
+        /** {@code exportControlled}: the item is an export-controlled item (Export Control Law). */
+        public Builder exportControlled(boolean value) { values.set("exportControlled", value); return this; }
+
+        /** {@code restrictedTechnology}: the item is technology restricted or prohibited from export (Foreign Trade Law). */
+        public Builder restrictedTechnology(boolean value) { values.set("restrictedTechnology", value); return this; }
+
+        /** {@code basis}: the item's own basis, overriding the request's {@code basis} for this item; left out, the request's applies. */
+        public Builder basis(Basis basis) { values.set("basis", basis); return this; }
+
+        public DataItem build() {
+            return values.build();
+        }
+    }
 }
