@@ -57,6 +57,21 @@ public final class BatchEvaluator {
     private record Result(String json, String pathway) {
     }
 
+    /** Writing the output failed (disk full, closed pipe): the batch stops, as its output would be lost. */
+    public static final class OutputFailedException extends IOException {
+        private final long written;
+
+        OutputFailedException(long written, IOException cause) {
+            super("output failed after " + written + " records: " + cause.getMessage(), cause);
+            this.written = written;
+        }
+
+        /** Records handed to the writer before it failed (some may still have been lost in its buffer). */
+        public long written() {
+            return written;
+        }
+    }
+
     public Summary run(BufferedReader in, Writer out, Progress progress) throws IOException {
         long start = System.nanoTime();
         int window = threads * 256;
@@ -90,7 +105,11 @@ public final class BatchEvaluator {
         } finally {
             pool.shutdownNow();
         }
-        out.flush();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new OutputFailedException(tally.done(), e);
+        }
         return new Summary(lineNo, tally.decided, tally.errors, tally.byPathway, System.nanoTime() - start);
     }
 
@@ -107,8 +126,12 @@ public final class BatchEvaluator {
                 decided++;
                 byPathway.merge(r.pathway, 1L, Long::sum);
             }
-            out.write(r.json);
-            out.write('\n');
+            try {
+                out.write(r.json);
+                out.write('\n');
+            } catch (IOException e) {
+                throw new OutputFailedException(done() - 1, e);
+            }
         }
 
         long done() {

@@ -80,7 +80,15 @@ public final class Main implements Callable<Integer> {
         });
         STDIN.set(in);
         try {
-            return cl.execute(args);
+            int exit = cl.execute(args);
+            // PrintWriter swallows write errors (a full disk, /dev/full, a closed pipe): ask it. Output that was
+            // lost must never end in exit 0 (or 4, "replay found changes"), or a caller would trust nothing.
+            if (out.checkError() && (exit == DECIDED || exit == AuditCommands.CHANGED)) {
+                err.println(errorJson("output-failed", "standard output could not be written (disk full, closed "
+                        + "pipe?): the output is lost", List.of()));
+                exit = FAILURE;
+            }
+            return exit;
         } finally {
             STDIN.remove();
             out.flush();
@@ -216,10 +224,20 @@ public final class Main implements Callable<Integer> {
                 // The bytes go to the reader as they are, so that input that is not UTF-8 is refused (exit 2)
                 // rather than decoded with replacement characters and decided.
                 ExportDecision decision = service.evaluate(RequestReader.read(body), withRequest);
+                out.println(DecisionJson.toJson(decision, !compact));
+                // The decision is committed only once it has been written: an export whose decision was lost
+                // (disk full, closed pipe) stays a reservation, which expires unless committed by hand.
+                if (out.checkError()) {
+                    err.println(errorJson("output-failed", "the decision " + decision.decisionId()
+                            + " could not be written to standard output" + (commit && decision.ledger() != null
+                            ? "; it was not committed (its reservation expires at "
+                            + decision.ledger().reservationExpiresAt() + "; its record is kept in the ledger)"
+                            : ""), List.of()));
+                    return FAILURE;
+                }
                 if (commit && ledger != null && decision.ledger() != null) {
                     ledger.commit(decision.decisionId());
                 }
-                out.println(DecisionJson.toJson(decision, !compact));
                 return DECIDED;
             } catch (InvalidRequestException e) {
                 err.println(errorJson("invalid-input", "the request is invalid; nothing decided", e.problems()));
@@ -285,13 +303,20 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            ExportDecisionService service = buildOrReport(listOptions, err);
-            if (service == null) {
-                return RULES_FAILED;
-            }
             if (!Files.isReadable(in)) {
                 err.println(errorJson("invalid-input", "cannot read " + in, List.of()));
                 return INVALID_INPUT;
+            }
+            // Opening OUT truncates it: if it is IN (the same path, a symlink or a hard link to it), the requests
+            // would be destroyed before they were read. Checked before anything is loaded or opened.
+            String same = OutputFiles.sameFileProblem(in, out);
+            if (same != null) {
+                err.println(errorJson("invalid-input", same, List.of()));
+                return INVALID_INPUT;
+            }
+            ExportDecisionService service = buildOrReport(listOptions, err);
+            if (service == null) {
+                return RULES_FAILED;
             }
             WithLedger attached = attachLedger(service, ledgerOptions, commit, err);
             if (attached.exit() != null) {
@@ -330,6 +355,12 @@ public final class Main implements Callable<Integer> {
                     err.print(text);
                     err.flush();
                 }, total, terminal));
+            } catch (BatchEvaluator.OutputFailedException e) {
+                err.println(errorJson("output-failed", "writing " + out + " failed after " + e.written()
+                        + " records (" + e.getCause().getMessage() + "): the batch stopped; the records not written are"
+                        + " lost" + (ledger != null ? " (decisions made with the ledger keep their records there:"
+                        + " ledger export --decisions)" : ""), List.of()));
+                return FAILURE;
             }
             if (terminal) {
                 err.println();
