@@ -59,15 +59,19 @@ public final class ExportDecisionService {
     private final Clock clock;
     /** The annual ledger (docs/ledger.md), or null: then the caller's exportedThisYear is taken as given. */
     private final ExportLedger ledger;
+    /** The operator's reason to accept evaluation dates other than the ledger's today, or null (EvaluationDates). */
+    private final String dateOverride;
 
     private ExportDecisionService(DecisionEngine engine, Clock clock) {
-        this(new AtomicReference<>(engine), clock, null);
+        this(new AtomicReference<>(engine), clock, null, null);
     }
 
-    private ExportDecisionService(AtomicReference<DecisionEngine> engine, Clock clock, ExportLedger ledger) {
+    private ExportDecisionService(AtomicReference<DecisionEngine> engine, Clock clock, ExportLedger ledger,
+                                  String dateOverride) {
         this.engine = engine;
         this.clock = clock;
         this.ledger = ledger;
+        this.dateOverride = dateOverride;
     }
 
     /**
@@ -75,7 +79,18 @@ public final class ExportDecisionService {
      * clock, and the same rule set even after a {@link #reload} of either. The caller keeps and closes the ledger.
      */
     public ExportDecisionService withLedger(ExportLedger ledger) {
-        return new ExportDecisionService(engine, clock, ledger);
+        return new ExportDecisionService(engine, clock, ledger, dateOverride);
+    }
+
+    /**
+     * This service accepting, through its ledger, evaluation dates other than the ledger's today (entering the
+     * exports of past months, say), for the stated reason: it is stored with each ledger row and named in each
+     * decision's {@code ledger.evaluationDateOverride}. Dates stay within {@link EvaluationDates#outOfRange}.
+     * With null, the override is dropped.
+     */
+    public ExportDecisionService withEvaluationDateOverride(String reason) {
+        return new ExportDecisionService(engine, clock, ledger,
+                reason == null ? null : EvaluationDates.checkOverrideReason(reason));
     }
 
     /** The annual ledger this service decides through, if any. */
@@ -104,6 +119,10 @@ public final class ExportDecisionService {
     public ExportDecision evaluate(ExportRequest request, boolean withRequest) {
         RequestValidator.validate(request);
         ExportRequest dated = dated(request);
+        EvaluationDates.outOfRange(dated.evaluationDate(), LocalDate.now(clock.withZone(CHINA)))
+                .ifPresent(p -> {
+                    throw new InvalidRequestException(List.of(p));
+                });
         ExportDecision decision;
         if (ledger != null && dated.processor().creditCode() != null) {
             decision = evaluateThroughLedger(dated, withRequest);
@@ -131,17 +150,30 @@ public final class ExportDecisionService {
                     "must be left out when processor.creditCode is given and a ledger is configured: the ledger "
                             + "counts the processor's exports of the year itself")));
         }
+        // The ledger counts the year of the evaluation date: a date far from the ledger's today would open an
+        // empty year (or an old one) and reset the totals. Only an operator's stated override allows another day.
+        String override = null;
+        if (dateOverride == null) {
+            EvaluationDates.notLedgerToday(dated.evaluationDate(), LocalDate.now(ledger.clock().withZone(CHINA)))
+                    .ifPresent(problem -> {
+                        throw new InvalidRequestException(List.of(problem));
+                    });
+        } else if (EvaluationDates.notLedgerToday(dated.evaluationDate(),
+                LocalDate.now(ledger.clock().withZone(CHINA))).isPresent()) {
+            override = dateOverride;
+        }
         DecisionEngine current = engine.get();
         ReservationRequest reservation = new ReservationRequest(p.creditCode(), dated.evaluationDate(),
-                dated.requestId(), dated.requestPersons());
+                dated.requestId(), dated.requestPersons(), override);
         try {
             return ledger.reserve(reservation, snapshot -> {
                 ExportRequest evaluated = dated.withExportedThisYear(snapshot.totalsBefore());
                 ExportDecision d = current.evaluate(evaluated, clock.instant(), snapshot);
-                if (withRequest) {
-                    d = d.withRequest(evaluated);
-                }
-                return new Reservation<>(d, d.decisionId(), d.pathway(), basisExempt(evaluated, d));
+                // The record, request embedded, is stored with the reservation in the same transaction: a
+                // committed export always has its decision, even if the caller's output is lost.
+                ExportDecision full = d.withRequest(evaluated);
+                return new Reservation<>(withRequest ? full : d, d.decisionId(), d.pathway(),
+                        basisExempt(evaluated, d), DecisionJson.toJson(full, false));
             });
         } catch (DuplicateExportException e) {
             throw new InvalidRequestException(List.of(new Problem("$.requestId", e.getMessage())));
@@ -177,6 +209,17 @@ public final class ExportDecisionService {
         RequestValidator.validate(evaluated);
         ExportRequest dated = dated(evaluated);
         ExportDecision decision = engine.get().evaluate(dated, clock.instant(), Objects.requireNonNull(snapshot));
+        return withRequest ? decision.withRequest(dated) : decision;
+    }
+
+    /**
+     * Re-decides an archived request (replay): its evaluation date is historical, so it is not checked against
+     * today, and no ledger is consulted or written.
+     */
+    public ExportDecision reevaluate(ExportRequest archived, boolean withRequest) {
+        RequestValidator.validate(archived);
+        ExportRequest dated = dated(archived);
+        ExportDecision decision = engine.get().evaluate(dated, clock.instant());
         return withRequest ? decision.withRequest(dated) : decision;
     }
 
@@ -270,6 +313,7 @@ public final class ExportDecisionService {
         private final List<Path> listDirectories = new ArrayList<>();
         private Clock clock = Clock.system(CHINA);
         private ExportLedger ledger;
+        private String dateOverride;
 
         private Builder() {
         }
@@ -299,6 +343,15 @@ public final class ExportDecisionService {
         }
 
         /**
+         * Accept, through the ledger, evaluation dates other than the ledger's today for this stated reason, which
+         * each ledger row and decision records (see {@link ExportDecisionService#withEvaluationDateOverride}).
+         */
+        public Builder evaluationDateOverride(String reason) {
+            this.dateOverride = reason == null ? null : EvaluationDates.checkOverrideReason(reason);
+            return this;
+        }
+
+        /**
          * Keep the annual totals in this ledger (docs/ledger.md): a request naming {@code processor.creditCode}
          * is decided with the ledger's totals and reserved in it. The caller keeps and closes the ledger.
          */
@@ -310,7 +363,7 @@ public final class ExportDecisionService {
         /** Loads and compiles everything, or throws {@link RuleSetException}: never a half-loaded service. */
         public ExportDecisionService build() {
             return new ExportDecisionService(new AtomicReference<>(
-                    new DecisionEngine(loadRuleSet(), RuleSetLoader.engineVersion())), clock, ledger);
+                    new DecisionEngine(loadRuleSet(), RuleSetLoader.engineVersion())), clock, ledger, dateOverride);
         }
 
         RuleSet loadRuleSet() {

@@ -72,6 +72,13 @@ final class LedgerCommand implements Callable<Integer> {
                 description = "Anti-splitting window in days either side of an export (default 30).")
         int splittingWindowDays = 30;
 
+        @Option(names = "--date-override", paramLabel = "REASON",
+                description = "With --ledger: accept evaluation dates other than today (Asia/Shanghai, give or take a "
+                        + "day), for example to enter the exports of past months, for this reason. The reason is "
+                        + "stored with every ledger row so decided and named in the decision (ledger."
+                        + "evaluationDateOverride). Dates stay within 10 years before and 366 days after today.")
+        String dateOverride;
+
         boolean configured() {
             return ledger != null && !ledger.isBlank();
         }
@@ -240,6 +247,10 @@ final class LedgerCommand implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV to FILE instead of standard output.")
         Path out;
 
+        @Option(names = "--decisions", description = "Write the decision records stored with the year's exports "
+                + "instead of the CSV: one JSON decision (request embedded, replayable) per line.")
+        boolean decisions;
+
         @CommandLine.Mixin
         LedgerOptions options;
 
@@ -249,19 +260,27 @@ final class LedgerCommand implements Callable<Integer> {
             return withLedger(options, err, ledger -> {
                 try {
                     if (out == null) {
-                        Writer w = spec.commandLine().getOut();
-                        ledger.exportCsv(year, w);
+                        write(ledger, spec.commandLine().getOut());
                     } else {
                         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                            ledger.exportCsv(year, w);
+                            write(ledger, w);
                         }
                     }
                     return Main.DECIDED;
                 } catch (IOException e) {
-                    err.println(Main.errorJson("failure", "cannot write " + out + ": " + e.getMessage(), List.of()));
+                    err.println(Main.errorJson("output-failed", "cannot write " + out + ": " + e.getMessage(),
+                            List.of()));
                     return Main.FAILURE;
                 }
             });
+        }
+
+        private void write(JdbcExportLedger ledger, Writer w) throws IOException {
+            if (decisions) {
+                ledger.exportDecisionRecords(year, w);
+            } else {
+                ledger.exportCsv(year, w);
+            }
         }
     }
 }

@@ -154,13 +154,24 @@ public final class Main implements Callable<Integer> {
             return new WithLedger(null, null, INVALID_INPUT);
         }
         if (!options.configured()) {
+            if (options.dateOverride != null) {
+                err.println(errorJson("invalid-input", "--date-override needs --ledger", List.of()));
+                return new WithLedger(null, null, INVALID_INPUT);
+            }
             return new WithLedger(service, null, null);
         }
         JdbcExportLedger ledger = options.openOrReport(err);
         if (ledger == null) {
             return new WithLedger(null, null, FAILURE);
         }
-        return new WithLedger(service.withLedger(ledger), ledger, null);
+        try {
+            return new WithLedger(service.withLedger(ledger).withEvaluationDateOverride(options.dateOverride), ledger,
+                    null);
+        } catch (IllegalArgumentException e) {
+            ledger.close();
+            err.println(errorJson("invalid-input", "--date-override: " + e.getMessage(), List.of()));
+            return new WithLedger(null, null, INVALID_INPUT);
+        }
     }
 
     /** Builds the service or prints why not (exit 3); returns null when loading failed. */
