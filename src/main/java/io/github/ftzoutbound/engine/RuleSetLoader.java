@@ -53,11 +53,9 @@ public final class RuleSetLoader {
             listFiles.addAll(ClasspathFiles.under("lists", ".list.yaml"));
         }
         for (Path dir : listDirs) {
-            if (!Files.isDirectory(dir)) {
-                throw new RuleSetException(List.of(dir + ": not a directory"));
-            }
-            listFiles.addAll(ClasspathFiles.inDirectory(dir, dir.getFileName() == null ? "lists"
-                    : "lists-" + dir.getFileName(), ".list.yaml"));
+            // Fails closed: anything in the folder that is not a loadable list is an error naming it.
+            listFiles.addAll(io.github.ftzoutbound.lists.ListDiscovery.discover(dir, dir.getFileName() == null
+                    ? "lists" : "lists-" + dir.getFileName()));
         }
         List<NegativeList> lists = ListLoader.parseAll(listFiles);
         // A rules directory may bring its own catalog (DIR/catalog.yaml) for clauses the bundled one lacks.

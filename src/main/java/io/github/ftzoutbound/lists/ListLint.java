@@ -1,6 +1,5 @@
 package io.github.ftzoutbound.lists;
 
-import io.github.ftzoutbound.engine.ClasspathFiles;
 import io.github.ftzoutbound.engine.SourceFile;
 import io.github.ftzoutbound.model.Pathway;
 
@@ -28,8 +27,8 @@ public final class ListLint {
 
     /** Lints every {@code *.list.yaml} under dir; throws RuleSetException when a file cannot be read. */
     public static List<String> lint(Path dir) {
-        List<SourceFile> files = ClasspathFiles.inDirectory(dir, dir.getFileName() == null ? "lists"
-                : dir.getFileName().toString(), ".list.yaml");
+        List<SourceFile> files = ListDiscovery.discover(dir, dir.getFileName() == null ? "lists"
+                : dir.getFileName().toString());
         return lint(ListLoader.parseAll(files));
     }
 

@@ -91,7 +91,7 @@ final class RequestGen {
         d.add(LocalDate.of(2026, 11, 23)); // first: jqwik shrinks towards it
         d.addAll(dates);
         d.add(LocalDate.of(2024, 12, 31));
-        d.add(LocalDate.of(2030, 1, 1));
+        d.add(LocalDate.of(2027, 6, 1)); // ahead of the build date, within the 366 days EvaluationDates allows
         DATES = List.copyOf(new LinkedHashSet<>(d));
 
         List<Profile> p = new ArrayList<>();
