@@ -258,7 +258,58 @@ public final class ExportDecisionService {
      * @param candidate    how to load the candidate (rules directory, list directories)
      * @param scenarioDirs directories of {@code *.scenario.yaml} suites the candidate must pass
      */
-    public synchronized ReloadResult reload(Builder candidate, List<Path> scenarioDirs) {
+    public ReloadResult reload(Builder candidate, List<Path> scenarioDirs) {
+        return reload(candidate, scenarioDirs, DEFAULT_RELOAD_TIMEOUT);
+    }
+
+    /** How long a reload may take to compile and test its candidate, by default. */
+    public static final java.time.Duration DEFAULT_RELOAD_TIMEOUT = java.time.Duration.ofMinutes(5);
+
+    /**
+     * {@link #reload(Builder, List)} that gives up after {@code timeout}: the candidate is compiled and tested on a
+     * thread of its own, and if that has not finished in time the reload is refused and the old rules keep serving.
+     * No lock is held while a candidate is prepared, so a reload that hangs (a rule set that loops while its
+     * scenarios run, say) never blocks later reloads; a candidate that timed out is never swapped in. Its thread
+     * is interrupted and left to die as a daemon (a consequence that never returns cannot be stopped in the JVM).
+     */
+    public ReloadResult reload(Builder candidate, List<Path> scenarioDirs, java.time.Duration timeout) {
+        java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(
+                () -> prepare(candidate, scenarioDirs));
+        Thread worker = new Thread(task, "ftz-reload");
+        worker.setDaemon(true);
+        worker.start();
+        Object prepared;
+        try {
+            prepared = task.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            task.cancel(true);
+            LOG.warn("reload refused: the candidate was not compiled and tested within {}; the old rules keep serving",
+                    timeout);
+            return new ReloadResult(false, List.of("reload timed out after " + timeout + " (compiling the candidate "
+                    + "and running its scenarios); the old rules keep serving"), ruleset());
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            return new ReloadResult(false, List.of("reload interrupted"), ruleset());
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("reload refused: {}", e.getCause().toString());
+            return new ReloadResult(false, List.of(e.getCause().toString()), ruleset());
+        }
+        if (prepared instanceof ReloadResult refused) {
+            return refused;
+        }
+        DecisionEngine nextEngine = (DecisionEngine) prepared;
+        synchronized (this) {
+            RulesetInfo old = ruleset();
+            engine.set(nextEngine);
+            LOG.info("reloaded rule set {} ({}) in place of {} ({})", nextEngine.ruleSet().info().version(),
+                    nextEngine.ruleSet().info().digest(), old.version(), old.digest());
+        }
+        return new ReloadResult(true, List.of(), nextEngine.ruleSet().info());
+    }
+
+    /** Compiles and tests a candidate: its engine, or the ReloadResult that refuses it. */
+    private Object prepare(Builder candidate, List<Path> scenarioDirs) {
         RuleSet next;
         try {
             next = candidate.loadRuleSet();
@@ -270,13 +321,16 @@ public final class ExportDecisionService {
             LOG.warn("reload refused: {}", e.toString());
             return new ReloadResult(false, List.of(e.toString()), ruleset());
         }
-        DecisionEngine nextEngine = new DecisionEngine(next, RuleSetLoader.engineVersion());
+        DecisionEngine nextEngine = new DecisionEngine(next, RuleSetLoader.engineVersion(), engine.get().deadline());
         ExportDecisionService probe = new ExportDecisionService(nextEngine, clock);
         List<String> failures = new ArrayList<>();
         int run = 0;
         for (Path dir : scenarioDirs) {
             try {
                 for (Scenario s : ScenarioSuites.load(dir)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return new ReloadResult(false, List.of("reload abandoned"), ruleset());
+                    }
                     run++;
                     ScenarioResult r = ScenarioSuites.run(probe, s);
                     if (!r.passed()) {
@@ -292,11 +346,8 @@ public final class ExportDecisionService {
                     failures.size(), run);
             return new ReloadResult(false, failures, ruleset());
         }
-        RulesetInfo old = ruleset();
-        engine.set(nextEngine);
-        LOG.info("reloaded rule set {} ({}) in place of {} ({}); {} scenarios passed", next.info().version(),
-                next.info().digest(), old.version(), old.digest(), run);
-        return new ReloadResult(true, List.of(), next.info());
+        LOG.info("reload candidate {} passed {} scenarios", next.info().digest(), run);
+        return nextEngine;
     }
 
     /** What a reload did: whether the candidate went live, why not, and the rule set now serving. */
@@ -314,6 +365,7 @@ public final class ExportDecisionService {
         private Clock clock = Clock.system(CHINA);
         private ExportLedger ledger;
         private String dateOverride;
+        private java.time.Duration deadline = DecisionEngine.DEFAULT_DEADLINE;
 
         private Builder() {
         }
@@ -343,6 +395,20 @@ public final class ExportDecisionService {
         }
 
         /**
+         * How long one evaluation may fire rules before it is stopped and refused with {@link EvaluationException}
+         * (default 10 s; a decision takes well under a millisecond). Checked before every rule firing; a firing
+         * limit (10,000 + 500 per item) stops a looping rule set sooner. A single consequence that never returns
+         * is not interruptible in the JVM: see docs/security.md.
+         */
+        public Builder evaluationDeadline(java.time.Duration deadline) {
+            if (deadline.isNegative()) {
+                throw new IllegalArgumentException("the evaluation deadline cannot be negative");
+            }
+            this.deadline = deadline;
+            return this;
+        }
+
+        /**
          * Accept, through the ledger, evaluation dates other than the ledger's today for this stated reason, which
          * each ledger row and decision records (see {@link ExportDecisionService#withEvaluationDateOverride}).
          */
@@ -363,7 +429,8 @@ public final class ExportDecisionService {
         /** Loads and compiles everything, or throws {@link RuleSetException}: never a half-loaded service. */
         public ExportDecisionService build() {
             return new ExportDecisionService(new AtomicReference<>(
-                    new DecisionEngine(loadRuleSet(), RuleSetLoader.engineVersion())), clock, ledger, dateOverride);
+                    new DecisionEngine(loadRuleSet(), RuleSetLoader.engineVersion(), deadline)), clock, ledger,
+                    dateOverride);
         }
 
         RuleSet loadRuleSet() {
