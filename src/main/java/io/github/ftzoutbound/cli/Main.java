@@ -366,6 +366,12 @@ public final class Main implements Callable<Integer> {
                     err.print(text);
                     err.flush();
                 }, total, terminal));
+            } catch (BatchEvaluator.LedgerDownException e) {
+                err.println(errorJson("ledger-failed", "evaluate-batch stopped after " + e.written() + " records: "
+                        + e.getMessage() + ". The lines after it were not decided; decisions committed before it keep"
+                        + " their records in the ledger. Rerun the batch when the ledger is back: committed requests"
+                        + " are refused as already recorded, the rest are decided", List.of()));
+                return FAILURE;
             } catch (BatchEvaluator.OutputFailedException e) {
                 err.println(errorJson("output-failed", "writing " + out + " failed after " + e.written()
                         + " records (" + e.getCause().getMessage() + "): the batch stopped; the records not written are"
@@ -378,16 +384,24 @@ public final class Main implements Callable<Integer> {
             }
             err.printf("evaluate-batch: %d lines, %d decided, %d errors, %.0f decisions/s; by pathway %s%n",
                     s.lines(), s.decided(), s.errors(), s.perSecond(), s.byPathway());
+            if (s.failures() > 0) {
+                // Invalid lines are the input's problem (exit 0, each has its record); a line the rules or the
+                // ledger failed on is the system's, and must not look like success.
+                err.println(errorJson("failure", s.failures() + " line(s) failed in the rules or the ledger (see their"
+                        + " error records)", List.of()));
+                return FAILURE;
+            }
             return DECIDED;
         }
 
         /** Non-blank lines, counted in a first streaming pass so progress can show a total and an ETA. */
         private static long countLines(Path file) throws IOException {
-            try (BufferedReader r = lenientReader(file)) {
+            try (io.github.ftzoutbound.batch.BoundedLineReader r = new io.github.ftzoutbound.batch.BoundedLineReader(
+                    lenientReader(file), Limits.MAX_REQUEST_BYTES)) {
                 long n = 0;
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (!line.isBlank()) {
+                io.github.ftzoutbound.batch.BoundedLineReader.Line line;
+                while ((line = r.next()) != null) {
+                    if (line.tooLong() || !line.text().isBlank()) {
                         n++;
                     }
                 }
