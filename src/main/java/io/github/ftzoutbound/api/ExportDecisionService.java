@@ -62,16 +62,20 @@ public final class ExportDecisionService {
     /** The operator's reason to accept evaluation dates other than the ledger's today, or null (EvaluationDates). */
     private final String dateOverride;
 
+    /** Digests of reviewed rule sets a rules directory or a reload must match, or null for no allowlist. */
+    private final java.util.Set<String> allowedDigests;
+
     private ExportDecisionService(DecisionEngine engine, Clock clock) {
-        this(new AtomicReference<>(engine), clock, null, null);
+        this(new AtomicReference<>(engine), clock, null, null, null);
     }
 
     private ExportDecisionService(AtomicReference<DecisionEngine> engine, Clock clock, ExportLedger ledger,
-                                  String dateOverride) {
+                                  String dateOverride, java.util.Set<String> allowedDigests) {
         this.engine = engine;
         this.clock = clock;
         this.ledger = ledger;
         this.dateOverride = dateOverride;
+        this.allowedDigests = allowedDigests;
     }
 
     /**
@@ -79,7 +83,7 @@ public final class ExportDecisionService {
      * clock, and the same rule set even after a {@link #reload} of either. The caller keeps and closes the ledger.
      */
     public ExportDecisionService withLedger(ExportLedger ledger) {
-        return new ExportDecisionService(engine, clock, ledger, dateOverride);
+        return new ExportDecisionService(engine, clock, ledger, dateOverride, allowedDigests);
     }
 
     /**
@@ -90,7 +94,7 @@ public final class ExportDecisionService {
      */
     public ExportDecisionService withEvaluationDateOverride(String reason) {
         return new ExportDecisionService(engine, clock, ledger,
-                reason == null ? null : EvaluationDates.checkOverrideReason(reason));
+                reason == null ? null : EvaluationDates.checkOverrideReason(reason), allowedDigests);
     }
 
     /** The annual ledger this service decides through, if any. */
@@ -308,6 +312,15 @@ public final class ExportDecisionService {
         return new ReloadResult(true, List.of(), nextEngine.ruleSet().info());
     }
 
+    /** Why a rule set is not allowed (its digest is not on the allowlist), or null when it is or there is none. */
+    static String notAllowed(RuleSet rs, java.util.Set<String> allowed) {
+        if (allowed == null || allowed.contains(rs.info().digest())) {
+            return null;
+        }
+        return "rule set " + rs.info().version() + " (" + rs.info().digest() + ") is not on the allowlist of "
+                + allowed.size() + " reviewed rule-set digest(s): review it, then add its digest";
+    }
+
     /** Compiles and tests a candidate: its engine, or the ReloadResult that refuses it. */
     private Object prepare(Builder candidate, List<Path> scenarioDirs) {
         RuleSet next;
@@ -320,6 +333,11 @@ public final class ExportDecisionService {
         } catch (RuntimeException e) {
             LOG.warn("reload refused: {}", e.toString());
             return new ReloadResult(false, List.of(e.toString()), ruleset());
+        }
+        String notAllowed = notAllowed(next, allowedDigests);
+        if (notAllowed != null) {
+            LOG.warn("reload refused: the candidate's digest is not on the allowlist of reviewed rule sets");
+            return new ReloadResult(false, List.of(notAllowed), ruleset());
         }
         DecisionEngine nextEngine = new DecisionEngine(next, RuleSetLoader.engineVersion(), engine.get().deadline());
         ExportDecisionService probe = new ExportDecisionService(nextEngine, clock);
@@ -366,6 +384,17 @@ public final class ExportDecisionService {
         private ExportLedger ledger;
         private String dateOverride;
         private java.time.Duration deadline = DecisionEngine.DEFAULT_DEADLINE;
+        private java.util.Set<String> allowedDigests;
+
+        /**
+         * Only rule sets whose digest ({@code ruleset.digest} in every decision: rules, version file, catalog and
+         * lists) is in this set may be loaded from a {@link #rulesDirectory} or swapped in by {@link #reload}; the
+         * bundled rules are reviewed with the release. Null (the default) means no allowlist.
+         */
+        public Builder allowedRuleSetDigests(java.util.Collection<String> digests) {
+            this.allowedDigests = digests == null ? null : java.util.Set.copyOf(digests);
+            return this;
+        }
 
         private Builder() {
         }
@@ -428,9 +457,16 @@ public final class ExportDecisionService {
 
         /** Loads and compiles everything, or throws {@link RuleSetException}: never a half-loaded service. */
         public ExportDecisionService build() {
+            RuleSet rs = loadRuleSet();
+            if (rulesDirectory != null) {
+                String notAllowed = notAllowed(rs, allowedDigests);
+                if (notAllowed != null) {
+                    throw new RuleSetException(List.of(rulesDirectory + ": " + notAllowed));
+                }
+            }
             return new ExportDecisionService(new AtomicReference<>(
-                    new DecisionEngine(loadRuleSet(), RuleSetLoader.engineVersion(), deadline)), clock, ledger,
-                    dateOverride);
+                    new DecisionEngine(rs, RuleSetLoader.engineVersion(), deadline)), clock, ledger,
+                    dateOverride, allowedDigests);
         }
 
         RuleSet loadRuleSet() {

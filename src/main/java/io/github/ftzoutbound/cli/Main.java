@@ -126,8 +126,22 @@ public final class Main implements Callable<Integer> {
                 description = "Load DRL rules (and ruleset.properties) from DIR in place of the bundled rules.")
         Path rules;
 
+        @Option(names = "--allowed-digests", paramLabel = "FILE", description = "With --rules: the rule set's digest "
+                + "must be one of the reviewed digests listed in FILE (one sha256:… per line, # comments). "
+                + "Default: $FTZ_ALLOWED_DIGESTS when set.", defaultValue = "${env:FTZ_ALLOWED_DIGESTS}")
+        Path allowedDigests;
+
         ExportDecisionService.Builder builder() {
             ExportDecisionService.Builder b = ExportDecisionService.builder();
+            if (allowedDigests != null) {
+                try {
+                    b.allowedRuleSetDigests(Files.readAllLines(allowedDigests, StandardCharsets.UTF_8).stream()
+                            .map(l -> l.replaceAll("#.*", "").strip()).filter(l -> !l.isEmpty()).toList());
+                } catch (IOException e) {
+                    throw new RuleSetException(List.of(allowedDigests + ": cannot read the digest allowlist: "
+                            + e.getMessage()));
+                }
+            }
             lists.forEach(b::addListDirectory);
             if (noBundledLists) {
                 b.withoutBundledLists();
