@@ -123,6 +123,8 @@ public final class ExportDecisionService {
     public ExportDecision evaluate(ExportRequest request, boolean withRequest) {
         RequestValidator.validate(request);
         ExportRequest dated = dated(request);
+        // The legal lower bound of the date (law/instruments.yaml): refused before any ledger reservation.
+        engine.get().ruleSet().law().checkDate(dated.evaluationDate());
         EvaluationDates.outOfRange(dated.evaluationDate(), LocalDate.now(clock.withZone(CHINA)))
                 .ifPresent(p -> {
                     throw new InvalidRequestException(List.of(p));
