@@ -59,15 +59,23 @@ public final class ExportDecisionService {
     private final Clock clock;
     /** The annual ledger (docs/ledger.md), or null: then the caller's exportedThisYear is taken as given. */
     private final ExportLedger ledger;
+    /** The operator's reason to accept evaluation dates other than the ledger's today, or null (EvaluationDates). */
+    private final String dateOverride;
+
+    /** Digests of reviewed rule sets a rules directory or a reload must match, or null for no allowlist. */
+    private final java.util.Set<String> allowedDigests;
 
     private ExportDecisionService(DecisionEngine engine, Clock clock) {
-        this(new AtomicReference<>(engine), clock, null);
+        this(new AtomicReference<>(engine), clock, null, null, null);
     }
 
-    private ExportDecisionService(AtomicReference<DecisionEngine> engine, Clock clock, ExportLedger ledger) {
+    private ExportDecisionService(AtomicReference<DecisionEngine> engine, Clock clock, ExportLedger ledger,
+                                  String dateOverride, java.util.Set<String> allowedDigests) {
         this.engine = engine;
         this.clock = clock;
         this.ledger = ledger;
+        this.dateOverride = dateOverride;
+        this.allowedDigests = allowedDigests;
     }
 
     /**
@@ -75,7 +83,18 @@ public final class ExportDecisionService {
      * clock, and the same rule set even after a {@link #reload} of either. The caller keeps and closes the ledger.
      */
     public ExportDecisionService withLedger(ExportLedger ledger) {
-        return new ExportDecisionService(engine, clock, ledger);
+        return new ExportDecisionService(engine, clock, ledger, dateOverride, allowedDigests);
+    }
+
+    /**
+     * This service accepting, through its ledger, evaluation dates other than the ledger's today (entering the
+     * exports of past months, say), for the stated reason: it is stored with each ledger row and named in each
+     * decision's {@code ledger.evaluationDateOverride}. Dates stay within {@link EvaluationDates#outOfRange}.
+     * With null, the override is dropped.
+     */
+    public ExportDecisionService withEvaluationDateOverride(String reason) {
+        return new ExportDecisionService(engine, clock, ledger,
+                reason == null ? null : EvaluationDates.checkOverrideReason(reason), allowedDigests);
     }
 
     /** The annual ledger this service decides through, if any. */
@@ -107,6 +126,10 @@ public final class ExportDecisionService {
         ExportRequest dated = dated(request);
         // The legal lower bound of the date (law/instruments.yaml): refused before any ledger reservation.
         engine.get().ruleSet().law().checkDate(dated.evaluationDate());
+        EvaluationDates.outOfRange(dated.evaluationDate(), LocalDate.now(clock.withZone(CHINA)))
+                .ifPresent(p -> {
+                    throw new InvalidRequestException(List.of(p));
+                });
         ExportDecision decision;
         if (ledger != null && dated.processor().creditCode() != null) {
             decision = evaluateThroughLedger(dated, withRequest);
@@ -134,17 +157,30 @@ public final class ExportDecisionService {
                     "must be left out when processor.creditCode is given and a ledger is configured: the ledger "
                             + "counts the processor's exports of the year itself")));
         }
+        // The ledger counts the year of the evaluation date: a date far from the ledger's today would open an
+        // empty year (or an old one) and reset the totals. Only an operator's stated override allows another day.
+        String override = null;
+        if (dateOverride == null) {
+            EvaluationDates.notLedgerToday(dated.evaluationDate(), LocalDate.now(ledger.clock().withZone(CHINA)))
+                    .ifPresent(problem -> {
+                        throw new InvalidRequestException(List.of(problem));
+                    });
+        } else if (EvaluationDates.notLedgerToday(dated.evaluationDate(),
+                LocalDate.now(ledger.clock().withZone(CHINA))).isPresent()) {
+            override = dateOverride;
+        }
         DecisionEngine current = engine.get();
         ReservationRequest reservation = new ReservationRequest(p.creditCode(), dated.evaluationDate(),
-                dated.requestId(), dated.requestPersons());
+                dated.requestId(), dated.requestPersons(), override);
         try {
             return ledger.reserve(reservation, snapshot -> {
                 ExportRequest evaluated = dated.withExportedThisYear(snapshot.totalsBefore());
                 ExportDecision d = current.evaluate(evaluated, clock.instant(), snapshot);
-                if (withRequest) {
-                    d = d.withRequest(evaluated);
-                }
-                return new Reservation<>(d, d.decisionId(), d.pathway(), basisExempt(evaluated, d));
+                // The record, request embedded, is stored with the reservation in the same transaction: a
+                // committed export always has its decision, even if the caller's output is lost.
+                ExportDecision full = d.withRequest(evaluated);
+                return new Reservation<>(withRequest ? full : d, d.decisionId(), d.pathway(),
+                        basisExempt(evaluated, d), DecisionJson.toJson(full, false));
             });
         } catch (DuplicateExportException e) {
             throw new InvalidRequestException(List.of(new Problem("$.requestId", e.getMessage())));
@@ -192,6 +228,18 @@ public final class ExportDecisionService {
         }
     }
 
+    /**
+     * Re-decides an archived request (replay): its evaluation date is historical, so it is not checked against
+     * today, and no ledger is consulted or written.
+     */
+    public ExportDecision reevaluate(ExportRequest archived, boolean withRequest) {
+        RequestValidator.validate(archived);
+        checkReferences(archived);
+        ExportRequest dated = dated(archived);
+        ExportDecision decision = engine.get().evaluate(dated, clock.instant());
+        return withRequest ? decision.withRequest(dated) : decision;
+    }
+
     /** The request with its evaluation date, today in Asia/Shanghai when the caller gave none. */
     private ExportRequest dated(ExportRequest request) {
         return request.evaluationDate() != null ? request
@@ -227,7 +275,67 @@ public final class ExportDecisionService {
      * @param candidate    how to load the candidate (rules directory, list directories)
      * @param scenarioDirs directories of {@code *.scenario.yaml} suites the candidate must pass
      */
-    public synchronized ReloadResult reload(Builder candidate, List<Path> scenarioDirs) {
+    public ReloadResult reload(Builder candidate, List<Path> scenarioDirs) {
+        return reload(candidate, scenarioDirs, DEFAULT_RELOAD_TIMEOUT);
+    }
+
+    /** How long a reload may take to compile and test its candidate, by default. */
+    public static final java.time.Duration DEFAULT_RELOAD_TIMEOUT = java.time.Duration.ofMinutes(5);
+
+    /**
+     * {@link #reload(Builder, List)} that gives up after {@code timeout}: the candidate is compiled and tested on a
+     * thread of its own, and if that has not finished in time the reload is refused and the old rules keep serving.
+     * No lock is held while a candidate is prepared, so a reload that hangs (a rule set that loops while its
+     * scenarios run, say) never blocks later reloads; a candidate that timed out is never swapped in. Its thread
+     * is interrupted and left to die as a daemon (a consequence that never returns cannot be stopped in the JVM).
+     */
+    public ReloadResult reload(Builder candidate, List<Path> scenarioDirs, java.time.Duration timeout) {
+        java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(
+                () -> prepare(candidate, scenarioDirs));
+        Thread worker = new Thread(task, "ftz-reload");
+        worker.setDaemon(true);
+        worker.start();
+        Object prepared;
+        try {
+            prepared = task.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            task.cancel(true);
+            LOG.warn("reload refused: the candidate was not compiled and tested within {}; the old rules keep serving",
+                    timeout);
+            return new ReloadResult(false, List.of("reload timed out after " + timeout + " (compiling the candidate "
+                    + "and running its scenarios); the old rules keep serving"), ruleset());
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            return new ReloadResult(false, List.of("reload interrupted"), ruleset());
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("reload refused: {}", e.getCause().toString());
+            return new ReloadResult(false, List.of(e.getCause().toString()), ruleset());
+        }
+        if (prepared instanceof ReloadResult refused) {
+            return refused;
+        }
+        DecisionEngine nextEngine = (DecisionEngine) prepared;
+        synchronized (this) {
+            RulesetInfo old = ruleset();
+            engine.set(nextEngine);
+            LOG.info("reloaded rule set {} ({}) in place of {} ({})", nextEngine.ruleSet().info().version(),
+                    nextEngine.ruleSet().info().digest(), old.version(), old.digest());
+        }
+        return new ReloadResult(true, List.of(), nextEngine.ruleSet().info());
+    }
+
+    /** Why a rule set is not allowed (its digest is not on the allowlist), or null when it is or there is none. */
+    static String notAllowed(RuleSet rs, java.util.Set<String> allowed) {
+        if (allowed == null || allowed.contains(rs.info().digest())) {
+            return null;
+        }
+        return "rule set " + rs.info().version() + " (" + rs.info().digest() + ") is not on the allowlist of "
+                + allowed.size() + " reviewed rule-set digest(s): review it, then add its digest";
+    }
+
+    /** Compiles and tests a candidate: its engine, or the ReloadResult that refuses it. */
+    private Object prepare(Builder candidate, List<Path> scenarioDirs) {
         RuleSet next;
         try {
             next = candidate.loadRuleSet();
@@ -239,13 +347,21 @@ public final class ExportDecisionService {
             LOG.warn("reload refused: {}", e.toString());
             return new ReloadResult(false, List.of(e.toString()), ruleset());
         }
-        DecisionEngine nextEngine = new DecisionEngine(next, RuleSetLoader.engineVersion());
+        String notAllowed = notAllowed(next, allowedDigests);
+        if (notAllowed != null) {
+            LOG.warn("reload refused: the candidate's digest is not on the allowlist of reviewed rule sets");
+            return new ReloadResult(false, List.of(notAllowed), ruleset());
+        }
+        DecisionEngine nextEngine = new DecisionEngine(next, RuleSetLoader.engineVersion(), engine.get().deadline());
         ExportDecisionService probe = new ExportDecisionService(nextEngine, clock);
         List<String> failures = new ArrayList<>();
         int run = 0;
         for (Path dir : scenarioDirs) {
             try {
                 for (Scenario s : ScenarioSuites.load(dir)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return new ReloadResult(false, List.of("reload abandoned"), ruleset());
+                    }
                     run++;
                     ScenarioResult r = ScenarioSuites.run(probe, s);
                     if (!r.passed()) {
@@ -261,11 +377,8 @@ public final class ExportDecisionService {
                     failures.size(), run);
             return new ReloadResult(false, failures, ruleset());
         }
-        RulesetInfo old = ruleset();
-        engine.set(nextEngine);
-        LOG.info("reloaded rule set {} ({}) in place of {} ({}); {} scenarios passed", next.info().version(),
-                next.info().digest(), old.version(), old.digest(), run);
-        return new ReloadResult(true, List.of(), next.info());
+        LOG.info("reload candidate {} passed {} scenarios", next.info().digest(), run);
+        return nextEngine;
     }
 
     /** What a reload did: whether the candidate went live, why not, and the rule set now serving. */
@@ -282,6 +395,19 @@ public final class ExportDecisionService {
         private final List<Path> listDirectories = new ArrayList<>();
         private Clock clock = Clock.system(CHINA);
         private ExportLedger ledger;
+        private String dateOverride;
+        private java.time.Duration deadline = DecisionEngine.DEFAULT_DEADLINE;
+        private java.util.Set<String> allowedDigests;
+
+        /**
+         * Only rule sets whose digest ({@code ruleset.digest} in every decision: rules, version file, catalog and
+         * lists) is in this set may be loaded from a {@link #rulesDirectory} or swapped in by {@link #reload}; the
+         * bundled rules are reviewed with the release. Null (the default) means no allowlist.
+         */
+        public Builder allowedRuleSetDigests(java.util.Collection<String> digests) {
+            this.allowedDigests = digests == null ? null : java.util.Set.copyOf(digests);
+            return this;
+        }
 
         private Builder() {
         }
@@ -311,6 +437,29 @@ public final class ExportDecisionService {
         }
 
         /**
+         * How long one evaluation may fire rules before it is stopped and refused with {@link EvaluationException}
+         * (default 10 s; a decision takes well under a millisecond). Checked before every rule firing; a firing
+         * limit (10,000 + 500 per item) stops a looping rule set sooner. A single consequence that never returns
+         * is not interruptible in the JVM: see docs/security.md.
+         */
+        public Builder evaluationDeadline(java.time.Duration deadline) {
+            if (deadline.isNegative()) {
+                throw new IllegalArgumentException("the evaluation deadline cannot be negative");
+            }
+            this.deadline = deadline;
+            return this;
+        }
+
+        /**
+         * Accept, through the ledger, evaluation dates other than the ledger's today for this stated reason, which
+         * each ledger row and decision records (see {@link ExportDecisionService#withEvaluationDateOverride}).
+         */
+        public Builder evaluationDateOverride(String reason) {
+            this.dateOverride = reason == null ? null : EvaluationDates.checkOverrideReason(reason);
+            return this;
+        }
+
+        /**
          * Keep the annual totals in this ledger (docs/ledger.md): a request naming {@code processor.creditCode}
          * is decided with the ledger's totals and reserved in it. The caller keeps and closes the ledger.
          */
@@ -321,8 +470,16 @@ public final class ExportDecisionService {
 
         /** Loads and compiles everything, or throws {@link RuleSetException}: never a half-loaded service. */
         public ExportDecisionService build() {
+            RuleSet rs = loadRuleSet();
+            if (rulesDirectory != null) {
+                String notAllowed = notAllowed(rs, allowedDigests);
+                if (notAllowed != null) {
+                    throw new RuleSetException(List.of(rulesDirectory + ": " + notAllowed));
+                }
+            }
             return new ExportDecisionService(new AtomicReference<>(
-                    new DecisionEngine(loadRuleSet(), RuleSetLoader.engineVersion())), clock, ledger);
+                    new DecisionEngine(rs, RuleSetLoader.engineVersion(), deadline)), clock, ledger,
+                    dateOverride, allowedDigests);
         }
 
         RuleSet loadRuleSet() {

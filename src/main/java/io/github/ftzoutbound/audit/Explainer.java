@@ -41,24 +41,24 @@ public final class Explainer {
     public static String explain(ExportDecision d, Lang lang) {
         boolean zh = lang == Lang.ZH;
         StringBuilder sb = new StringBuilder();
-        sb.append(zh ? "决定 " : "Decision ").append(d.decisionId()).append(zh ? "（请求 " : " for request ")
-                .append(d.requestId()).append(zh ? "）" : "").append('\n');
+        sb.append(zh ? "决定 " : "Decision ").append(t(d.decisionId())).append(zh ? "（请求 " : " for request ")
+                .append(t(d.requestId())).append(zh ? "）" : "").append('\n');
         sb.append(zh ? "适用：" : "Under: ").append((zh ? REGIME_ZH : REGIME_EN).get(d.regime()))
-                .append(zh ? "；评估日期：" : "; evaluation date ").append(d.evaluationDate()).append('\n');
+                .append(zh ? "；评估日期：" : "; evaluation date ").append(t(d.evaluationDate())).append('\n');
         sb.append(zh ? "结论：" : "Pathway: ").append(pathwayName(d.pathway(), lang)).append(" [")
-                .append(d.pathway()).append("]\n");
-        sb.append(zh ? "规则集：" : "Rule set: ").append(d.ruleset().version()).append(" (")
-                .append(d.ruleset().digest()).append(")\n");
+                .append(t(d.pathway())).append("]\n");
+        sb.append(zh ? "规则集：" : "Rule set: ").append(t(d.ruleset().version())).append(" (")
+                .append(t(d.ruleset().digest())).append(")\n");
         for (ItemDecision item : d.items()) {
-            sb.append('\n').append(zh ? "数据项 " : "Item ").append('"').append(item.itemId()).append("\": ")
-                    .append(pathwayName(item.pathway(), lang)).append(zh ? "（第" : " (row ").append(item.row())
-                    .append(zh ? "行，" : ", ").append(item.reason()).append(zh ? "）" : ")").append('\n');
+            sb.append('\n').append(zh ? "数据项 " : "Item ").append('"').append(t(item.itemId())).append("\": ")
+                    .append(pathwayName(item.pathway(), lang)).append(zh ? "（第" : " (row ").append(t(item.row()))
+                    .append(zh ? "行，" : ", ").append(t(item.reason())).append(zh ? "）" : ")").append('\n');
             if (item.route() != null) {
-                sb.append(zh ? "  出境路径：" : "  Route: ").append(item.route()).append('\n');
+                sb.append(zh ? "  出境路径：" : "  Route: ").append(t(item.route())).append('\n');
             }
             String why = zh ? item.explanationZh() : item.explanation();
             if (why != null) {
-                sb.append(zh ? "  理由：" : "  Why: ").append(why).append('\n');
+                sb.append(zh ? "  理由：" : "  Why: ").append(t(why)).append('\n');
             }
             if (!item.citations().isEmpty()) {
                 sb.append(zh ? "  依据条款：" : "  Clauses:").append('\n');
@@ -68,8 +68,8 @@ public final class Explainer {
                 sb.append(zh ? "  为何不适用" : "  Why not ").append(pathwayName(nc.pathway(), lang))
                         .append(zh ? "：" : ":").append('\n');
                 for (NotChosen.Condition c : nc.conditions()) {
-                    sb.append("    - ").append(zh ? c.conditionZh() : c.condition()).append(" [")
-                            .append(String.join("; ", c.citations().stream().map(Citation::label).toList()))
+                    sb.append("    - ").append(t(zh ? c.conditionZh() : c.condition())).append(" [")
+                            .append(t(String.join("; ", c.citations().stream().map(Citation::label).toList())))
                             .append("]\n");
                 }
             }
@@ -77,18 +77,43 @@ public final class Explainer {
         if (!d.obligations().isEmpty()) {
             sb.append('\n').append(zh ? "义务：" : "Obligations:").append('\n');
             for (Obligation o : d.obligations()) {
-                sb.append("  ").append(o.code()).append(items(o.itemIds())).append(": ").append(o.message()).append('\n');
+                sb.append("  ").append(t(o.code())).append(t(items(o.itemIds()))).append(": ").append(t(o.message())).append('\n');
                 clauses(sb, o.citations(), "    ");
             }
         }
         if (!d.warnings().isEmpty()) {
             sb.append('\n').append(zh ? "提示：" : "Warnings:").append('\n');
             for (Warning w : d.warnings()) {
-                sb.append("  ").append(w.code()).append(items(w.itemIds())).append(": ").append(w.message()).append('\n');
+                sb.append("  ").append(t(w.code())).append(t(items(w.itemIds()))).append(": ").append(t(w.message())).append('\n');
                 clauses(sb, w.citations(), "    ");
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A value read from a decision record, made safe for a terminal: control characters (escape sequences, line
+     * breaks that would forge lines, NUL) and bidirectional overrides are shown as {@code \\uXXXX}, never sent.
+     */
+    public static String t(Object value) {
+        String s = String.valueOf(value);
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean unsafe = Character.isISOControl(ch) || ch >= '\u202a' && ch <= '\u202e'
+                    || ch >= '\u2066' && ch <= '\u2069' || ch == '\u200e' || ch == '\u200f';
+            if (unsafe && sb == null) {
+                sb = new StringBuilder(s.substring(0, i));
+            }
+            if (sb != null) {
+                if (unsafe) {
+                    sb.append(String.format("\\u%04x", (int) ch));
+                } else {
+                    sb.append(ch);
+                }
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static String items(List<String> ids) {
@@ -97,9 +122,9 @@ public final class Explainer {
 
     private static void clauses(StringBuilder sb, List<Citation> citations, String indent) {
         for (Citation c : citations) {
-            sb.append(indent).append(c.label()).append('\n');
+            sb.append(indent).append(t(c.label())).append('\n');
             if (c.text() != null) {
-                sb.append(indent).append("  「").append(c.text()).append("」\n");
+                sb.append(indent).append("  「").append(t(c.text())).append("」\n");
             }
         }
     }

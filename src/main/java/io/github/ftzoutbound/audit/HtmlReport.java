@@ -39,14 +39,14 @@ public final class HtmlReport {
                 .append(".meta{color:#666;font-size:.85em}details{margin:.4em 0}.warn{color:#8d4b00}")
                 .append("</style>\n</head>\n<body>\n<h1>ftz-outbound — decision report</h1>\n<p class=\"meta\">")
                 .append(decisions.size()).append(" decision(s)");
-        counts.forEach((p, n) -> h.append(" · ").append(p).append(": ").append(n));
+        counts.forEach((p, n) -> h.append(" · ").append(esc(p)).append(": ").append(n));
         if (!errors.isEmpty()) {
             h.append(" · ").append(errors.size()).append(" unreadable record(s)");
         }
         h.append("</p>\n<label>Filter by pathway: <select id=\"filter\" onchange=\"filterBy(this.value)\">")
                 .append("<option value=\"\">all</option>");
         for (Pathway p : Pathway.values()) {
-            h.append("<option value=\"").append(p).append("\">").append(p).append("</option>");
+            h.append("<option value=\"").append(esc(p)).append("\">").append(esc(p)).append("</option>");
         }
         h.append("</select></label>\n");
         for (ExportDecision d : decisions) {
@@ -63,24 +63,24 @@ public final class HtmlReport {
     }
 
     private static void decision(StringBuilder h, ExportDecision d) {
-        h.append("<section class=\"decision\" data-pathway=\"").append(d.pathway()).append("\">\n<h2>")
-                .append(esc(d.requestId())).append(" <span class=\"pill ").append(d.pathway()).append("\">")
-                .append(d.pathway()).append("</span></h2>\n<p class=\"meta\">decision ").append(esc(d.decisionId()))
-                .append(" · regime ").append(d.regime()).append(" · evaluation date ").append(d.evaluationDate())
-                .append(d.evaluatedAt() == null ? "" : " · evaluated at " + d.evaluatedAt())
+        h.append("<section class=\"decision\" data-pathway=\"").append(esc(d.pathway())).append("\">\n<h2>")
+                .append(esc(d.requestId())).append(" <span class=\"pill ").append(esc(d.pathway())).append("\">")
+                .append(esc(d.pathway())).append("</span></h2>\n<p class=\"meta\">decision ").append(esc(d.decisionId()))
+                .append(" · regime ").append(esc(d.regime())).append(" · evaluation date ").append(esc(d.evaluationDate()))
+                .append(d.evaluatedAt() == null ? "" : " · evaluated at " + esc(d.evaluatedAt()))
                 .append(" · rule set ").append(esc(d.ruleset().version())).append(" ")
                 .append(esc(d.ruleset().digest())).append("</p>\n");
         h.append("<table><tr><th>item</th><th>pathway</th><th>why</th><th>clauses</th></tr>\n");
         for (ItemDecision i : d.items()) {
-            h.append("<tr><td>").append(esc(i.itemId())).append("</td><td><span class=\"pill ").append(i.pathway())
-                    .append("\">").append(i.pathway()).append("</span><br><span class=\"meta\">row ").append(i.row())
+            h.append("<tr><td>").append(esc(i.itemId())).append("</td><td><span class=\"pill ").append(esc(i.pathway()))
+                    .append("\">").append(esc(i.pathway())).append("</span><br><span class=\"meta\">row ").append(esc(i.row()))
                     .append(", ").append(esc(i.reason())).append("</span></td><td>").append(esc(i.explanation()))
                     .append("<br><span class=\"meta\">").append(esc(i.explanationZh())).append("</span>");
             if (!i.notChosen().isEmpty()) {
                 h.append("<details><summary>why not stricter</summary><ul>");
                 for (NotChosen nc : i.notChosen()) {
                     for (NotChosen.Condition c : nc.conditions()) {
-                        h.append("<li>").append(nc.pathway()).append(": ").append(esc(c.condition())).append("</li>");
+                        h.append("<li>").append(esc(nc.pathway())).append(": ").append(esc(c.condition())).append("</li>");
                     }
                 }
                 h.append("</ul></details>");
@@ -93,7 +93,7 @@ public final class HtmlReport {
         if (!d.obligations().isEmpty()) {
             h.append("<h3>Obligations</h3><ul>");
             for (Obligation o : d.obligations()) {
-                h.append("<li><b>").append(o.code()).append("</b> ").append(esc(String.valueOf(o.itemIds())))
+                h.append("<li><b>").append(esc(o.code())).append("</b> ").append(esc(String.valueOf(o.itemIds())))
                         .append(": ").append(esc(o.message()));
                 clauses(h, o.citations());
                 h.append("</li>");
@@ -103,7 +103,7 @@ public final class HtmlReport {
         if (!d.warnings().isEmpty()) {
             h.append("<h3>Warnings</h3><ul>");
             for (Warning w : d.warnings()) {
-                h.append("<li class=\"warn\"><b>").append(w.code()).append("</b> ")
+                h.append("<li class=\"warn\"><b>").append(esc(w.code())).append("</b> ")
                         .append(esc(String.valueOf(w.itemIds()))).append(": ").append(esc(w.message()));
                 clauses(h, w.citations());
                 h.append("</li>");
@@ -128,6 +128,11 @@ public final class HtmlReport {
         }
     }
 
+    /** Everything a record holds is escaped, enums and numbers included: a record read back may hold anything. */
+    static String esc(Object o) {
+        return o == null ? "" : esc(o.toString());
+    }
+
     static String esc(String s) {
         if (s == null) {
             return "";
@@ -140,7 +145,14 @@ public final class HtmlReport {
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
-                default -> sb.append(ch);
+                default -> {
+                    // Control characters (other than tab and line breaks) have no place in a report.
+                    if (Character.isISOControl(ch) && ch != '\t' && ch != '\n' && ch != '\r') {
+                        sb.append("&#xFFFD;");
+                    } else {
+                        sb.append(ch);
+                    }
+                }
             }
         }
         return sb.toString();

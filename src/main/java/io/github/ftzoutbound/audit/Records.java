@@ -1,26 +1,109 @@
 package io.github.ftzoutbound.audit;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.ftzoutbound.api.DecisionJson;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.ftzoutbound.api.ExportDecision;
+import io.github.ftzoutbound.api.ItemDecision;
+import io.github.ftzoutbound.model.ExportRequest;
+import io.github.ftzoutbound.model.InvalidRequestException;
+import io.github.ftzoutbound.model.Limits;
+import io.github.ftzoutbound.model.RequestReader;
 
 import java.io.IOException;
 
-/** Reads decision records (the JSON the engine writes) back into {@link ExportDecision}s. */
+/**
+ * Reads decision records (the JSON the engine writes) back into {@link ExportDecision}s, strictly: a record is
+ * evidence, and one that does not read exactly as the engine wrote it is refused, never half-read (issue 13).
+ * Duplicate keys, unknown fields, trailing tokens, scalar coercions ({@code "1"} for 1, 1 for {@code "1"}, 1.5 for
+ * 1, 0 for false, numbers for enums) and missing required fields are errors; Jackson's messages give the line and
+ * column. The embedded request goes through {@link RequestReader}, the same strict reader a new request meets.
+ */
 public final class Records {
-    private static final ObjectMapper READER = DecisionJson.mapper().copy()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    @SuppressWarnings("deprecation")
+    private static final ObjectMapper READER = JsonMapper.builder(JsonParserFactoryHolder.FACTORY)
+            .addModule(new JavaTimeModule())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    /** Records hold at most a request (4 MiB) and its decision: the same bounds as requests, a little wider. */
+    private static final class JsonParserFactoryHolder {
+        static final com.fasterxml.jackson.core.JsonFactory FACTORY = com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(Limits.MAX_NESTING + 8)
+                        .maxNumberLength(40)
+                        .maxStringLength(Limits.MAX_REQUEST_BYTES)
+                        .build())
+                .build();
+    }
 
     private Records() {
     }
 
     public static ExportDecision read(String json) throws IOException {
-        return READER.readValue(json, ExportDecision.class);
+        JsonNode tree = READER.readTree(json);
+        if (tree == null || !tree.isObject()) {
+            throw new IOException("a decision record is a JSON object");
+        }
+        ObjectNode decisionOnly = ((ObjectNode) tree).deepCopy();
+        JsonNode requestNode = decisionOnly.remove("request");
+        ExportDecision d = READER.treeToValue(decisionOnly, ExportDecision.class);
+        require(d);
+        if (requestNode != null && !requestNode.isNull()) {
+            ExportRequest request;
+            try {
+                request = RequestReader.read(READER.writeValueAsString(requestNode));
+            } catch (InvalidRequestException e) {
+                throw new IOException("the embedded request is invalid: " + e.problems());
+            }
+            d = d.withRequest(request);
+        }
+        return d;
     }
 
-    /** True when the JSON text is a decision (it has a decisionId) rather than a request. */
+    /** The fields every decision has: without them no report, replay or explanation can be made. */
+    private static void require(ExportDecision d) throws IOException {
+        missing(d.requestId(), "requestId");
+        missing(d.decisionId(), "decisionId");
+        missing(d.evaluationDate(), "evaluationDate");
+        missing(d.regime(), "regime");
+        missing(d.pathway(), "pathway");
+        missing(d.ruleset(), "ruleset");
+        if (d.items().isEmpty()) {
+            throw new IOException("a decision record needs at least one item");
+        }
+        for (int i = 0; i < d.items().size(); i++) {
+            ItemDecision item = d.items().get(i);
+            if (item == null) {
+                throw new IOException("items[" + i + "] is null");
+            }
+            missing(item.itemId(), "items[" + i + "].itemId");
+            missing(item.pathway(), "items[" + i + "].pathway");
+        }
+    }
+
+    private static void missing(Object value, String field) throws IOException {
+        if (value == null) {
+            throw new IOException("a decision record needs " + field);
+        }
+    }
+
+    /** True when the JSON text is a decision (it has a decisionId) rather than a request; read strictly. */
     public static boolean isDecision(String json) throws IOException {
-        return READER.readTree(json).has("decisionId");
+        JsonNode tree = READER.readTree(json);
+        return tree != null && tree.has("decisionId");
     }
 }

@@ -59,7 +59,7 @@ public final class Replay {
         // embedded request already; policy and splitting window in the snapshot), never against today's ledger.
         ExportDecision now = archived.ledger() != null
                 ? service.evaluateWithLedgerSnapshot(archived.request(), archived.ledger(), true)
-                : service.evaluate(archived.request(), true);
+                : service.reevaluate(archived.request(), true);
         return new Outcome(archived, now, differences(archived, now));
     }
 

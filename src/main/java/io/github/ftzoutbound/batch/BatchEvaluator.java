@@ -26,7 +26,13 @@ import java.util.function.Function;
  */
 public final class BatchEvaluator {
     /** What a batch did. */
-    public record Summary(long lines, long decided, long errors, Map<String, Long> byPathway, long nanos) {
+    public record Summary(long lines, long decided, long errors, Map<String, Long> byPathway, long nanos,
+                          long failures) {
+        /** A summary without failures counted apart. */
+        public Summary(long lines, long decided, long errors, Map<String, Long> byPathway, long nanos) {
+            this(lines, decided, errors, byPathway, nanos, 0);
+        }
+
         public double perSecond() {
             return nanos == 0 ? 0 : (decided + errors) * 1e9 / nanos;
         }
@@ -53,7 +59,52 @@ public final class BatchEvaluator {
         this.shape = shape;
     }
 
-    private record Result(String json, String pathway) {
+    /** Consecutive ledger failures (in output order) after which a batch stops: the ledger is down. */
+    public static final int MAX_CONSECUTIVE_LEDGER_FAILURES = 10;
+    /** Longest wait before the next line after ledger failures; it doubles from 50 ms with each failure (at most 1 s). */
+    static final long MAX_BACKOFF_MILLIS = 1_000;
+
+    /**
+     * @param failure the line failed for a reason other than its input (the rules, the ledger): the batch exits 1
+     * @param ledger  the failure was the ledger's
+     */
+    private record Result(String json, String pathway, boolean failure, boolean ledger) {
+        Result(String json, String pathway) {
+            this(json, pathway, false, false);
+        }
+    }
+
+    /** Consecutive ledger failures seen by the workers, for the back-off. */
+    private final java.util.concurrent.atomic.AtomicInteger ledgerFailures = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The batch stopped after {@link #MAX_CONSECUTIVE_LEDGER_FAILURES} ledger failures in a row. */
+    public static final class LedgerDownException extends IOException {
+        private final long written;
+
+        LedgerDownException(long written, String lastMessage) {
+            super(MAX_CONSECUTIVE_LEDGER_FAILURES + " ledger failures in a row (last: " + lastMessage + ")");
+            this.written = written;
+        }
+
+        /** Records written before the batch stopped. */
+        public long written() {
+            return written;
+        }
+    }
+
+    /** Writing the output failed (disk full, closed pipe): the batch stops, as its output would be lost. */
+    public static final class OutputFailedException extends IOException {
+        private final long written;
+
+        OutputFailedException(long written, IOException cause) {
+            super("output failed after " + written + " records: " + cause.getMessage(), cause);
+            this.written = written;
+        }
+
+        /** Records handed to the writer before it failed (some may still have been lost in its buffer). */
+        public long written() {
+            return written;
+        }
     }
 
     public Summary run(BufferedReader in, Writer out, Progress progress) throws IOException {
@@ -67,16 +118,23 @@ public final class BatchEvaluator {
         ArrayDeque<Future<Result>> inFlight = new ArrayDeque<>(window);
         long lineNo = 0;
         Tally tally = new Tally();
+        BoundedLineReader lines = new BoundedLineReader(in, io.github.ftzoutbound.model.Limits.MAX_REQUEST_BYTES);
         try {
-            String line;
-            while ((line = in.readLine()) != null) {
+            BoundedLineReader.Line line;
+            while ((line = lines.next()) != null) {
                 lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                final String text = line;
                 final long n = lineNo;
-                inFlight.add(pool.submit(() -> evaluate(text, n)));
+                if (line.tooLong()) {
+                    // Refused as it streamed past, never held: a request is at most 4 MiB.
+                    long length = line.length();
+                    inFlight.add(java.util.concurrent.CompletableFuture.completedFuture(tooLong(n, length)));
+                } else {
+                    if (line.text().isBlank()) {
+                        continue;
+                    }
+                    final String text = line.text();
+                    inFlight.add(pool.submit(() -> evaluate(text, n)));
+                }
                 if (inFlight.size() >= window) {
                     tally.write(take(inFlight), out);
                     progress.done(tally.done(), System.nanoTime() - start);
@@ -89,25 +147,44 @@ public final class BatchEvaluator {
         } finally {
             pool.shutdownNow();
         }
-        out.flush();
-        return new Summary(lineNo, tally.decided, tally.errors, tally.byPathway, System.nanoTime() - start);
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new OutputFailedException(tally.done(), e);
+        }
+        return new Summary(lineNo, tally.decided, tally.errors, tally.byPathway, System.nanoTime() - start,
+                tally.failures);
     }
 
     /** Writes results in order and counts them. */
     private static final class Tally {
         long decided;
         long errors;
+        long failures;
+        int ledgerFailuresInARow;
         final Map<String, Long> byPathway = new TreeMap<>();
 
         void write(Result r, Writer out) throws IOException {
             if (r.pathway == null) {
                 errors++;
+                if (r.failure) {
+                    failures++;
+                }
             } else {
                 decided++;
                 byPathway.merge(r.pathway, 1L, Long::sum);
             }
-            out.write(r.json);
-            out.write('\n');
+            try {
+                out.write(r.json);
+                out.write('\n');
+            } catch (IOException e) {
+                throw new OutputFailedException(done() - 1, e);
+            }
+            ledgerFailuresInARow = r.ledger ? ledgerFailuresInARow + 1 : 0;
+            if (ledgerFailuresInARow >= MAX_CONSECUTIVE_LEDGER_FAILURES) {
+                out.flush();
+                throw new LedgerDownException(done(), r.json);
+            }
         }
 
         long done() {
@@ -126,10 +203,31 @@ public final class BatchEvaluator {
         }
     }
 
+    private static Result tooLong(long lineNo, long length) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("line", lineNo);
+        m.put("error", "invalid-input");
+        m.put("problems", java.util.List.of(new io.github.ftzoutbound.model.Problem("$", "the line is " + length
+                + " characters long; a request is at most " + io.github.ftzoutbound.model.Limits.MAX_REQUEST_BYTES
+                + " bytes (4 MiB)")));
+        return new Result(DecisionJson.toJson(m, false), null);
+    }
+
     private Result evaluate(String line, long lineNo) {
+        backOff();
         try {
             ExportDecision d = service.evaluateJson(line, withRequest);
-            return new Result(DecisionJson.toJson(shape.apply(d), false), d.pathway().name());
+            Result r = new Result(DecisionJson.toJson(shape.apply(d), false), d.pathway().name());
+            ledgerFailures.set(0);
+            return r;
+        } catch (io.github.ftzoutbound.ledger.LedgerException e) {
+            // The database, not the line: count it, so that the next lines wait, and the batch stops if it stays down.
+            ledgerFailures.incrementAndGet();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("line", lineNo);
+            m.put("error", "ledger-failed");
+            m.put("message", e.getMessage());
+            return new Result(DecisionJson.toJson(m, false), null, true, true);
         } catch (InvalidRequestException e) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("line", lineNo);
@@ -142,7 +240,21 @@ public final class BatchEvaluator {
             m.put("line", lineNo);
             m.put("error", e instanceof EvaluationException ? "failure" : "internal-error");
             m.put("message", e.getMessage());
-            return new Result(DecisionJson.toJson(m, false), null);
+            return new Result(DecisionJson.toJson(m, false), null, true, false);
+        }
+    }
+
+    /** After ledger failures, wait before the next line: 50 ms, doubling with each failure, at most 1 s. */
+    private void backOff() {
+        int failures = ledgerFailures.get();
+        if (failures == 0) {
+            return;
+        }
+        long millis = Math.min(MAX_BACKOFF_MILLIS, 50L << Math.min(failures - 1, 10));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -8,6 +8,7 @@ import io.github.ftzoutbound.audit.Explainer;
 import io.github.ftzoutbound.audit.HtmlReport;
 import io.github.ftzoutbound.audit.Records;
 import io.github.ftzoutbound.audit.Replay;
+import io.github.ftzoutbound.batch.BoundedLineReader;
 import io.github.ftzoutbound.model.InvalidRequestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,24 @@ import java.util.concurrent.Callable;
 final class AuditCommands {
     /** Exit code of replay when some decision would change. */
     static final int CHANGED = 4;
+    /**
+     * The longest decision record read (characters): a record holds a request of at most 4 MiB and its decision,
+     * trace included. Longer lines are refused as they stream past, never held whole.
+     */
+    static final int MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+    /** A message safe for a terminal: ids and values from a record may hold control characters. */
+    static String safe(Object message) {
+        return Explainer.t(message);
+    }
+
+    /** The message of a record that could not be read, with its line, safe for a terminal. */
+    static String unreadable(long line, Exception e) {
+        String what = e instanceof IOException || e instanceof IllegalArgumentException
+                || e instanceof InvalidRequestException || e instanceof EvaluationException ? String.valueOf(e.getMessage())
+                : e.toString();
+        return "line " + line + ": " + safe(what.replaceAll("\\s+", " "));
+    }
 
     private AuditCommands() {
     }
@@ -60,6 +79,11 @@ final class AuditCommands {
             }
             String json;
             try {
+                if (Files.size(file) > 4L * MAX_RECORD_CHARS) {
+                    err.println(Main.errorJson("invalid-input", file + " is larger than a decision record can be",
+                            List.of()));
+                    return Main.INVALID_INPUT;
+                }
                 json = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 err.println(Main.errorJson("invalid-input", "cannot read " + file, List.of()));
@@ -79,11 +103,20 @@ final class AuditCommands {
             } catch (InvalidRequestException e) {
                 err.println(Main.errorJson("invalid-input", "the request is invalid; nothing decided", e.problems()));
                 return Main.INVALID_INPUT;
-            } catch (IOException e) {
-                err.println(Main.errorJson("invalid-input", "not a decision or request: " + e.getMessage(), List.of()));
+            } catch (IOException | RuntimeException e) {
+                err.println(Main.errorJson("invalid-input", "not a decision or request: " + unreadable(1, e)
+                        .substring("line 1: ".length()), List.of()));
                 return Main.INVALID_INPUT;
             }
-            out.print(Explainer.explain(decision, l));
+            String text;
+            try {
+                text = Explainer.explain(decision, l);
+            } catch (RuntimeException e) {
+                err.println(Main.errorJson("invalid-input", "the decision record cannot be explained: " + safe(e),
+                        List.of()));
+                return Main.INVALID_INPUT;
+            }
+            out.print(text);
             return Main.DECIDED;
         }
     }
@@ -104,26 +137,46 @@ final class AuditCommands {
         public Integer call() throws IOException {
             List<ExportDecision> decisions = new ArrayList<>();
             List<String> errors = new ArrayList<>();
-            try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
-                String line;
-                int n = 0;
-                while ((line = r.readLine()) != null) {
+            try (BoundedLineReader r = new BoundedLineReader(Files.newBufferedReader(in, StandardCharsets.UTF_8),
+                    MAX_RECORD_CHARS)) {
+                BoundedLineReader.Line line;
+                long n = 0;
+                while ((line = r.next()) != null) {
                     n++;
-                    if (line.isBlank()) {
+                    if (line.tooLong()) {
+                        errors.add("line " + n + ": " + line.length() + " characters, longer than a decision record");
+                        continue;
+                    }
+                    if (line.text().isBlank()) {
                         continue;
                     }
                     try {
-                        if (Records.isDecision(line)) {
-                            decisions.add(Records.read(line));
+                        if (Records.isDecision(line.text())) {
+                            decisions.add(Records.read(line.text()));
                         } else {
                             errors.add("line " + n + ": not a decision record");
                         }
-                    } catch (IOException e) {
-                        errors.add("line " + n + ": " + e.getMessage());
+                    } catch (IOException | RuntimeException e) {
+                        // One bad record never stops the report; it is listed, and the exit code says so.
+                        errors.add(unreadable(n, e));
                     }
                 }
             }
-            Files.writeString(out, HtmlReport.render(decisions, errors), StandardCharsets.UTF_8);
+            String html;
+            try {
+                html = HtmlReport.render(decisions, errors);
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println(Main.errorJson("failure", "the report cannot be rendered: "
+                        + safe(e), List.of()));
+                return Main.FAILURE;
+            }
+            try {
+                Files.writeString(out, html, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println(Main.errorJson("output-failed", "cannot write " + out + ": "
+                        + e.getMessage(), List.of()));
+                return Main.FAILURE;
+            }
             spec.commandLine().getErr().println("report: " + decisions.size() + " decisions, " + errors.size()
                     + " unreadable lines -> " + out);
             return errors.isEmpty() ? Main.DECIDED : Main.INVALID_INPUT;
@@ -154,25 +207,33 @@ final class AuditCommands {
             int unchanged = 0;
             int changed = 0;
             int unreadable = 0;
-            try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
-                String line;
-                int n = 0;
-                while ((line = r.readLine()) != null) {
+            try (BoundedLineReader r = new BoundedLineReader(Files.newBufferedReader(in, StandardCharsets.UTF_8),
+                    MAX_RECORD_CHARS)) {
+                BoundedLineReader.Line line;
+                long n = 0;
+                while ((line = r.next()) != null) {
                     n++;
-                    if (line.isBlank()) {
+                    if (line.tooLong()) {
+                        unreadable++;
+                        err.println("replay: line " + n + ": " + line.length()
+                                + " characters, longer than a decision record");
+                        continue;
+                    }
+                    if (line.text().isBlank()) {
                         continue;
                     }
                     try {
-                        Replay.Outcome o = Replay.replay(service, Records.read(line));
+                        Replay.Outcome o = Replay.replay(service, Records.read(line.text()));
                         if (o.changed()) {
                             changed++;
                             out.println(DecisionJson.toJson(o.report(), false));
                         } else {
                             unchanged++;
                         }
-                    } catch (IOException | IllegalArgumentException | InvalidRequestException | EvaluationException e) {
+                    } catch (IOException | RuntimeException e) {
+                        // One bad record never stops the replay; it is counted, and the exit code says so.
                         unreadable++;
-                        err.println("replay: line " + n + ": " + e.getMessage());
+                        err.println("replay: " + unreadable(n, e));
                     }
                 }
             }

@@ -72,6 +72,13 @@ final class LedgerCommand implements Callable<Integer> {
                 description = "Anti-splitting window in days either side of an export (default 30).")
         int splittingWindowDays = 30;
 
+        @Option(names = "--date-override", paramLabel = "REASON",
+                description = "With --ledger: accept evaluation dates other than today (Asia/Shanghai, give or take a "
+                        + "day), for example to enter the exports of past months, for this reason. The reason is "
+                        + "stored with every ledger row so decided and named in the decision (ledger."
+                        + "evaluationDateOverride). Dates stay within 10 years before and 366 days after today.")
+        String dateOverride;
+
         boolean configured() {
             return ledger != null && !ledger.isBlank();
         }
@@ -245,6 +252,10 @@ final class LedgerCommand implements Callable<Integer> {
                 + "that Excel reads the file as UTF-8 (otherwise it garbles Chinese text).")
         boolean noBom;
 
+        @Option(names = "--decisions", description = "Write the decision records stored with the year's exports "
+                + "instead of the CSV: one JSON decision (request embedded, replayable) per line.")
+        boolean decisions;
+
         @CommandLine.Mixin
         LedgerOptions options;
 
@@ -254,18 +265,16 @@ final class LedgerCommand implements Callable<Integer> {
             return withLedger(options, err, ledger -> {
                 try {
                     if (out == null) {
-                        Writer w = spec.commandLine().getOut();
-                        writeBom(w);
-                        ledger.exportCsv(year, w);
+                        write(ledger, spec.commandLine().getOut());
                     } else {
                         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                            writeBom(w);
-                            ledger.exportCsv(year, w);
+                            write(ledger, w);
                         }
                     }
                     return Main.DECIDED;
                 } catch (IOException e) {
-                    err.println(Main.errorJson("failure", "cannot write " + out + ": " + e.getMessage(), List.of()));
+                    err.println(Main.errorJson("output-failed", "cannot write " + out + ": " + e.getMessage(),
+                            List.of()));
                     return Main.FAILURE;
                 }
             });
@@ -275,6 +284,16 @@ final class LedgerCommand implements Callable<Integer> {
         private void writeBom(Writer w) throws IOException {
             if (!noBom) {
                 w.write('\uFEFF');
+            }
+        }
+
+        private void write(JdbcExportLedger ledger, Writer w) throws IOException {
+            if (decisions) {
+                // JSON lines, not a spreadsheet: no byte-order mark.
+                ledger.exportDecisionRecords(year, w);
+            } else {
+                writeBom(w);
+                ledger.exportCsv(year, w);
             }
         }
     }

@@ -100,7 +100,15 @@ public final class Main implements Callable<Integer> {
         STDIN.set(in);
         MESSAGES.set(messages);
         try {
-            return cl.execute(args);
+            int exit = cl.execute(args);
+            // PrintWriter swallows write errors (a full disk, /dev/full, a closed pipe): ask it. Output that was
+            // lost must never end in exit 0 (or 4, "replay found changes"), or a caller would trust nothing.
+            if (out.checkError() && (exit == DECIDED || exit == AuditCommands.CHANGED)) {
+                err.println(errorJson("output-failed", "standard output could not be written (disk full, closed "
+                        + "pipe?): the output is lost", List.of()));
+                exit = FAILURE;
+            }
+            return exit;
         } finally {
             STDIN.remove();
             MESSAGES.remove();
@@ -176,8 +184,22 @@ public final class Main implements Callable<Integer> {
                 description = "Load DRL rules (and ruleset.properties) from DIR in place of the bundled rules.")
         Path rules;
 
+        @Option(names = "--allowed-digests", paramLabel = "FILE", description = "With --rules: the rule set's digest "
+                + "must be one of the reviewed digests listed in FILE (one sha256:… per line, # comments). "
+                + "Default: $FTZ_ALLOWED_DIGESTS when set.", defaultValue = "${env:FTZ_ALLOWED_DIGESTS}")
+        Path allowedDigests;
+
         ExportDecisionService.Builder builder() {
             ExportDecisionService.Builder b = ExportDecisionService.builder();
+            if (allowedDigests != null) {
+                try {
+                    b.allowedRuleSetDigests(Files.readAllLines(allowedDigests, StandardCharsets.UTF_8).stream()
+                            .map(l -> l.replaceAll("#.*", "").strip()).filter(l -> !l.isEmpty()).toList());
+                } catch (IOException e) {
+                    throw new RuleSetException(List.of(allowedDigests + ": cannot read the digest allowlist: "
+                            + e.getMessage()));
+                }
+            }
             lists.forEach(b::addListDirectory);
             if (noBundledLists) {
                 b.withoutBundledLists();
@@ -204,13 +226,24 @@ public final class Main implements Callable<Integer> {
             return new WithLedger(null, null, INVALID_INPUT);
         }
         if (!options.configured()) {
+            if (options.dateOverride != null) {
+                err.println(errorJson("invalid-input", "--date-override needs --ledger", List.of()));
+                return new WithLedger(null, null, INVALID_INPUT);
+            }
             return new WithLedger(service, null, null);
         }
         JdbcExportLedger ledger = options.openOrReport(err);
         if (ledger == null) {
             return new WithLedger(null, null, FAILURE);
         }
-        return new WithLedger(service.withLedger(ledger), ledger, null);
+        try {
+            return new WithLedger(service.withLedger(ledger).withEvaluationDateOverride(options.dateOverride), ledger,
+                    null);
+        } catch (IllegalArgumentException e) {
+            ledger.close();
+            err.println(errorJson("invalid-input", "--date-override: " + e.getMessage(), List.of()));
+            return new WithLedger(null, null, INVALID_INPUT);
+        }
     }
 
     /** Builds the service or prints why not (exit 3); returns null when loading failed. */
@@ -274,10 +307,20 @@ public final class Main implements Callable<Integer> {
                 // The bytes go to the reader as they are, so that input that is not UTF-8 is refused (exit 2)
                 // rather than decoded with replacement characters and decided.
                 ExportDecision decision = service.evaluate(RequestReader.read(body), withRequest);
+                out.println(DecisionJson.toJson(decision, !compact));
+                // The decision is committed only once it has been written: an export whose decision was lost
+                // (disk full, closed pipe) stays a reservation, which expires unless committed by hand.
+                if (out.checkError()) {
+                    err.println(errorJson("output-failed", "the decision " + decision.decisionId()
+                            + " could not be written to standard output" + (commit && decision.ledger() != null
+                            ? "; it was not committed (its reservation expires at "
+                            + decision.ledger().reservationExpiresAt() + "; its record is kept in the ledger)"
+                            : ""), List.of()));
+                    return FAILURE;
+                }
                 if (commit && ledger != null && decision.ledger() != null) {
                     ledger.commit(decision.decisionId());
                 }
-                out.println(DecisionJson.toJson(decision, !compact));
                 return DECIDED;
             } catch (InvalidRequestException e) {
                 err.println(errorJson("invalid-input", "the request is invalid; nothing decided", e.problems()));
@@ -343,13 +386,20 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            ExportDecisionService service = buildOrReport(listOptions, err);
-            if (service == null) {
-                return RULES_FAILED;
-            }
             if (!Files.isReadable(in)) {
                 err.println(errorJson("invalid-input", "cannot read " + in, List.of()));
                 return INVALID_INPUT;
+            }
+            // Opening OUT truncates it: if it is IN (the same path, a symlink or a hard link to it), the requests
+            // would be destroyed before they were read. Checked before anything is loaded or opened.
+            String same = OutputFiles.sameFileProblem(in, out);
+            if (same != null) {
+                err.println(errorJson("invalid-input", same, List.of()));
+                return INVALID_INPUT;
+            }
+            ExportDecisionService service = buildOrReport(listOptions, err);
+            if (service == null) {
+                return RULES_FAILED;
             }
             WithLedger attached = attachLedger(service, ledgerOptions, commit, err);
             if (attached.exit() != null) {
@@ -386,22 +436,42 @@ public final class Main implements Callable<Integer> {
                  BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
                  BatchProgress progress = new BatchProgress(err, total, terminal)) {
                 s = batch.run(r, w, progress);
+            } catch (BatchEvaluator.LedgerDownException e) {
+                err.println(errorJson("ledger-failed", "evaluate-batch stopped after " + e.written() + " records: "
+                        + e.getMessage() + ". The lines after it were not decided; decisions committed before it keep"
+                        + " their records in the ledger. Rerun the batch when the ledger is back: committed requests"
+                        + " are refused as already recorded, the rest are decided", List.of()));
+                return FAILURE;
+            } catch (BatchEvaluator.OutputFailedException e) {
+                err.println(errorJson("output-failed", "writing " + out + " failed after " + e.written()
+                        + " records (" + e.getCause().getMessage() + "): the batch stopped; the records not written are"
+                        + " lost" + (ledger != null ? " (decisions made with the ledger keep their records there:"
+                        + " ledger export --decisions)" : ""), List.of()));
+                return FAILURE;
             }
             if (terminal) {
                 err.println();
             }
             err.printf("evaluate-batch: %d lines, %d decided, %d errors, %.0f decisions/s; by pathway %s%n",
                     s.lines(), s.decided(), s.errors(), s.perSecond(), s.byPathway());
+            if (s.failures() > 0) {
+                // Invalid lines are the input's problem (exit 0, each has its record); a line the rules or the
+                // ledger failed on is the system's, and must not look like success.
+                err.println(errorJson("failure", s.failures() + " line(s) failed in the rules or the ledger (see their"
+                        + " error records)", List.of()));
+                return FAILURE;
+            }
             return DECIDED;
         }
 
         /** Non-blank lines, counted in a first streaming pass so progress can show a total and an ETA. */
         private static long countLines(Path file) throws IOException {
-            try (BufferedReader r = lenientReader(file)) {
+            try (io.github.ftzoutbound.batch.BoundedLineReader r = new io.github.ftzoutbound.batch.BoundedLineReader(
+                    lenientReader(file), Limits.MAX_REQUEST_BYTES)) {
                 long n = 0;
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (!line.isBlank()) {
+                io.github.ftzoutbound.batch.BoundedLineReader.Line line;
+                while ((line = r.next()) != null) {
+                    if (line.tooLong() || !line.text().isBlank()) {
                         n++;
                     }
                 }

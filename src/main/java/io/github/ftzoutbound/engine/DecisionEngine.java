@@ -75,12 +75,30 @@ public final class DecisionEngine {
             .thenComparing(Citation::rule, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Citation::category, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    /** Rule firings allowed per evaluation: this many, plus {@link #MAX_FIRINGS_PER_ITEM} per data item. */
+    public static final int MAX_FIRINGS_BASE = 10_000;
+    public static final int MAX_FIRINGS_PER_ITEM = 500;
+    /** How long one evaluation may fire rules, by default; a decision takes well under a millisecond. */
+    public static final java.time.Duration DEFAULT_DEADLINE = java.time.Duration.ofSeconds(10);
+
     private final RuleSet ruleSet;
     private final String engineVersion;
+    private final java.time.Duration deadline;
 
     public DecisionEngine(RuleSet ruleSet, String engineVersion) {
+        this(ruleSet, engineVersion, DEFAULT_DEADLINE);
+    }
+
+    /** An engine whose evaluations stop firing rules (and decide nothing) after {@code deadline}. */
+    public DecisionEngine(RuleSet ruleSet, String engineVersion, java.time.Duration deadline) {
         this.ruleSet = ruleSet;
         this.engineVersion = engineVersion;
+        this.deadline = java.util.Objects.requireNonNull(deadline);
+    }
+
+    /** The per-evaluation deadline. */
+    public java.time.Duration deadline() {
+        return deadline;
     }
 
     public RuleSet ruleSet() {
@@ -111,8 +129,13 @@ public final class DecisionEngine {
         ExportCase exportCase = new ExportCase(request, ledger,
                 law.regime(request.processor().ftz(), request.evaluationDate()));
         facts.add(exportCase);
-        TraceRecorder trace = new TraceRecorder(10_000 + 500 * items.size());
+        TraceRecorder trace = new TraceRecorder(MAX_FIRINGS_BASE + MAX_FIRINGS_PER_ITEM * items.size(),
+                System.nanoTime() + deadline.toNanos());
         Collection<?> out = run(facts, trace);
+        if (trace.pastDeadline()) {
+            throw new EvaluationException("rules still firing after the evaluation deadline of " + deadline
+                    + " (" + trace.fired().size() + " matches fired); nothing decided");
+        }
         if (trace.halted()) {
             throw new EvaluationException("rules kept firing past " + trace.fired().size()
                     + " matches; the rule set is looping, nothing decided");

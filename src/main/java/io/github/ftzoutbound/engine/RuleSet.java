@@ -122,6 +122,11 @@ public final class RuleSet {
         if (drl.isEmpty()) {
             throw new RuleSetException(List.of("no DRL rule files found"));
         }
+        // Before anything is compiled: Drools evaluates annotation values as MVEL while compiling.
+        List<String> unsafe = DrlMetadataGuard.problems(drl);
+        if (!unsafe.isEmpty()) {
+            throw new RuleSetException(unsafe);
+        }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("io.github.ftzoutbound", "ruleset-" + UUID.randomUUID(), "1.0.0");

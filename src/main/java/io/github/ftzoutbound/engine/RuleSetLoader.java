@@ -1,6 +1,7 @@
 package io.github.ftzoutbound.engine;
 
 import io.github.ftzoutbound.api.RuleSetException;
+import io.github.ftzoutbound.lists.ListDiscovery;
 import io.github.ftzoutbound.lists.ListLoader;
 import io.github.ftzoutbound.lists.NegativeList;
 
@@ -58,13 +59,13 @@ public final class RuleSetLoader {
             adoptionFiles.addAll(ClasspathFiles.under("lists", ".adoption.yaml"));
         }
         for (Path dir : listDirs) {
-            if (!Files.isDirectory(dir)) {
-                throw new RuleSetException(List.of(dir + ": not a directory"));
-            }
+            // Fails closed: anything in the folder that is not a list, an adoption or a code catalog is an error
+            // naming it (ListDiscovery).
             String prefix = dir.getFileName() == null ? "lists" : "lists-" + dir.getFileName();
-            listFiles.addAll(ClasspathFiles.inDirectory(dir, prefix, ".list.yaml"));
-            adoptionFiles.addAll(ClasspathFiles.inDirectory(dir, prefix, ".adoption.yaml"));
-            codeFiles.addAll(ClasspathFiles.inDirectory(dir, prefix, "codes.yaml"));
+            List<SourceFile> found = ListDiscovery.discover(dir, prefix);
+            listFiles.addAll(ListDiscovery.only(found, ListDiscovery.SUFFIX));
+            adoptionFiles.addAll(ListDiscovery.only(found, ListDiscovery.ADOPTION_SUFFIX));
+            codeFiles.addAll(ListDiscovery.only(found, ListDiscovery.CODES_FILE));
         }
         ListLoader.Loaded lists = ListLoader.load(listFiles, adoptionFiles, codeFiles);
         // A rules directory may bring its own catalog (DIR/catalog.yaml) for clauses the bundled one lacks.

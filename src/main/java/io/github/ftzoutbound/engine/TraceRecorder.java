@@ -28,10 +28,25 @@ final class TraceRecorder extends DefaultAgendaEventListener {
 
     private final List<Fired> fired = new ArrayList<>();
     private final int maxFirings;
+    /** System.nanoTime() past which no further rule may fire. */
+    private final long deadlineNanos;
     private boolean halted;
+    private boolean pastDeadline;
 
-    TraceRecorder(int maxFirings) {
+    TraceRecorder(int maxFirings, long deadlineNanos) {
         this.maxFirings = maxFirings;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    @Override
+    public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+        // Checked before every firing, so that a slow rule set (a costly consequence repeated, a join that keeps
+        // producing matches) stops at the deadline even below the firing limit.
+        if (!halted && System.nanoTime() - deadlineNanos > 0) {
+            halted = true;
+            pastDeadline = true;
+            event.getKieRuntime().halt();
+        }
     }
 
     @Override
@@ -75,5 +90,10 @@ final class TraceRecorder extends DefaultAgendaEventListener {
 
     boolean halted() {
         return halted;
+    }
+
+    /** Whether the halt was for the deadline (else for the firing limit). */
+    boolean pastDeadline() {
+        return pastDeadline;
     }
 }

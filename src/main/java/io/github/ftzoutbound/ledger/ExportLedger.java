@@ -2,6 +2,7 @@ package io.github.ftzoutbound.ledger;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -62,6 +63,18 @@ public interface ExportLedger extends AutoCloseable {
 
     /** Writes {@link #records(int)} as CSV for auditors (RFC 4180, header line first). */
     void exportCsv(int year, Writer out) throws IOException;
+
+    /**
+     * Writes the decision records stored with a year's exports, one JSON object per line in the order they were
+     * reserved (the same records {@code evaluate --with-request} prints; replayable). Exports without a stored
+     * record (imported, or decided before schema version 2) are skipped; returns how many were written.
+     */
+    long exportDecisionRecords(int year, Writer out) throws IOException;
+
+    /** The clock whose day (in Asia/Shanghai) an export's evaluation date must be, unless overridden. */
+    default Clock clock() {
+        return Clock.systemUTC();
+    }
 
     /** Releases the ledger's connections. */
     @Override

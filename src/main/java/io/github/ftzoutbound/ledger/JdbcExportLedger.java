@@ -56,7 +56,11 @@ public final class JdbcExportLedger implements ExportLedger {
     private static final String ACTIVE = "(status = 'COMMITTED' OR (status = 'RESERVED' AND expires_at > ?))";
     private static final String COLUMNS = "decision_id, request_id, credit_code, ledger_year, export_date, individuals,"
             + " sensitive_individuals, pathway, basis_exempt, status, reserved_at, expires_at, committed_at,"
-            + " cancelled_at, policy, totals_before_individuals, totals_before_sensitive, superseded_by";
+            + " cancelled_at, policy, totals_before_individuals, totals_before_sensitive, superseded_by,"
+            + " evaluation_date_override, decision_record IS NOT NULL";
+    /** The columns written by an insert: {@link #COLUMNS} without the computed last one, with the record. */
+    private static final String INSERT_COLUMNS = COLUMNS.substring(0, COLUMNS.lastIndexOf(", decision_record"))
+            + ", decision_record";
 
     private final ConnectionPool pool;
     private final Dialect dialect;
@@ -263,7 +267,8 @@ public final class JdbcExportLedger implements ExportLedger {
             String supersedes = supersedeEarlier(c, request, year, now);
             PersonCounts[] totals = yearTotals(c, request.creditCode(), year, now);
             LedgerSnapshot snapshot = new LedgerSnapshot(request.creditCode(), policy, year, totals[0], totals[1],
-                    window(c, request.creditCode(), request.exportDate(), now), now.plus(ttl), supersedes);
+                    window(c, request.creditCode(), request.exportDate(), now), now.plus(ttl), supersedes,
+                    request.evaluationDateOverride());
             Reservation<D> r = decide.apply(snapshot);
             insert(c, request, year, r, snapshot, now);
             if (supersedes != null) {
@@ -349,8 +354,8 @@ public final class JdbcExportLedger implements ExportLedger {
 
     private void insert(Connection c, ReservationRequest request, int year, Reservation<?> r,
                         LedgerSnapshot snapshot, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_export (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', ?, ?, NULL, NULL, ?, ?, ?, NULL)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_export (" + INSERT_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', ?, ?, NULL, NULL, ?, ?, ?, NULL, ?, ?)")) {
             ps.setString(1, r.decisionId());
             ps.setString(2, request.requestId());
             ps.setString(3, request.creditCode());
@@ -365,6 +370,8 @@ public final class JdbcExportLedger implements ExportLedger {
             ps.setString(12, policy.name());
             ps.setLong(13, snapshot.totalsBefore().individuals());
             ps.setLong(14, snapshot.totalsBefore().sensitiveIndividuals());
+            ps.setString(15, request.evaluationDateOverride());
+            ps.setString(16, r.record());
             ps.executeUpdate();
         }
     }
@@ -499,7 +506,7 @@ public final class JdbcExportLedger implements ExportLedger {
     public static final List<String> CSV_HEADER = List.of("decision_id", "request_id", "credit_code", "year",
             "export_date", "individuals", "sensitive_individuals", "pathway", "basis_exempt", "status",
             "reserved_at", "expires_at", "committed_at", "cancelled_at", "policy", "totals_before_individuals",
-            "totals_before_sensitive_individuals", "superseded_by");
+            "totals_before_sensitive_individuals", "superseded_by", "evaluation_date_override");
 
     /** RFC 4180 (CRLF, quoted only where needed), header first; written by Apache Commons CSV. */
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder()
@@ -515,9 +522,57 @@ public final class JdbcExportLedger implements ExportLedger {
                     r.persons().individuals(), r.persons().sensitiveIndividuals(), r.pathway(), r.basisExempt(),
                     r.statusAt(now), nullable(r.reservedAt()), nullable(r.expiresAt()), nullable(r.committedAt()),
                     nullable(r.cancelledAt()), r.policy(), r.totalsBefore().individuals(),
-                    r.totalsBefore().sensitiveIndividuals(), nullable(r.supersededBy()));
+                    r.totalsBefore().sensitiveIndividuals(), nullable(r.supersededBy()),
+                    nullable(r.evaluationDateOverride()));
         }
         printer.flush(); // not closed: the caller owns the writer
+    }
+
+    @Override
+    public long exportDecisionRecords(int year, Writer out) throws IOException {
+        // Streamed row by row: a year's records with their requests can be far larger than memory.
+        try {
+            long written = read(c -> {
+                long n = 0;
+                try (PreparedStatement ps = c.prepareStatement("SELECT decision_record FROM ledger_export"
+                        + " WHERE ledger_year = ? AND decision_record IS NOT NULL ORDER BY reserved_at, decision_id")) {
+                    ps.setFetchSize(100);
+                    ps.setInt(1, year);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.write(rs.getString(1));
+                            out.write('\n');
+                            n++;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return n;
+            });
+            out.flush();
+            return written;
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The decision record stored with a decision's row, if it has one. */
+    public java.util.Optional<String> decisionRecord(String decisionId) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT decision_record FROM ledger_export WHERE decision_id = ?")) {
+                ps.setString(1, decisionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
     }
 
     private static Object nullable(Object o) {
@@ -548,7 +603,7 @@ public final class JdbcExportLedger implements ExportLedger {
                             Pathway.valueOf(rs.getString(8)), rs.getBoolean(9), Status.valueOf(rs.getString(10)),
                             instant(rs, 11), instant(rs, 12), instant(rs, 13), instant(rs, 14),
                             CountingPolicy.valueOf(rs.getString(15)), new PersonCounts(rs.getLong(16), rs.getLong(17)),
-                            rs.getString(18)));
+                            rs.getString(18), rs.getString(19), rs.getBoolean(20)));
                 }
             }
             return out;
@@ -591,8 +646,8 @@ public final class JdbcExportLedger implements ExportLedger {
         }
         Status stored = status == Status.EXPIRED ? Status.RESERVED : status;
         return inTransaction(creditCode, year, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_export (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, NULL)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_export (" + INSERT_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, NULL, NULL, NULL)")) {
                 ps.setString(1, decisionId);
                 ps.setString(2, requestId);
                 ps.setString(3, creditCode);

@@ -16,15 +16,18 @@ import java.time.LocalDate;
  *                     {@link CountingPolicy#COUNT_NON_EXEMPT})
  * @param policy       the counting policy in force when the export was decided
  * @param totalsBefore the totals the decision was made with (this export not included)
+ * @param evaluationDateOverride the operator's reason for an export date other than the ledger's today, or null
+ * @param hasDecisionRecord whether the row holds its decision record ({@code ledger export --decisions})
  */
 @JsonPropertyOrder({"decisionId", "requestId", "creditCode", "year", "exportDate", "persons", "pathway",
         "basisExempt", "status", "reservedAt", "expiresAt", "committedAt", "cancelledAt", "policy", "totalsBefore",
-        "supersededBy"})
+        "supersededBy", "evaluationDateOverride", "hasDecisionRecord"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LedgerRecord(String decisionId, String requestId, String creditCode, int year, LocalDate exportDate,
                            PersonCounts persons, Pathway pathway, boolean basisExempt, Status status,
                            Instant reservedAt, Instant expiresAt, Instant committedAt, Instant cancelledAt,
-                           CountingPolicy policy, PersonCounts totalsBefore, String supersededBy) {
+                           CountingPolicy policy, PersonCounts totalsBefore, String supersededBy,
+                           String evaluationDateOverride, boolean hasDecisionRecord) {
     /** Stored states. An expired reservation stays RESERVED in the table; {@link #statusAt} shows it EXPIRED. */
     public enum Status { RESERVED, COMMITTED, CANCELLED, SUPERSEDED, EXPIRED }
 

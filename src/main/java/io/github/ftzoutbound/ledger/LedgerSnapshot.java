@@ -21,13 +21,21 @@ import java.time.Instant;
  * @param window               the processor's other exports within the splitting window
  * @param reservationExpiresAt when this decision's reservation expires unless committed
  * @param supersedes           the earlier reservation of the same request this decision replaced, if any
+ * @param evaluationDateOverride why the evaluation date is not the ledger's today (±1 day), as the operator stated
+ *                             it; null (and left out of the JSON) when it is today
  */
 @JsonPropertyOrder({"creditCode", "policy", "year", "totalsBefore", "notCounted", "window", "reservationExpiresAt",
-        "supersedes"})
+        "supersedes", "evaluationDateOverride"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LedgerSnapshot(String creditCode, CountingPolicy policy, int year, PersonCounts totalsBefore,
                              PersonCounts notCounted, Window window, Instant reservationExpiresAt,
-                             String supersedes) {
+                             String supersedes, String evaluationDateOverride) {
+    /** A snapshot of a decision dated the ledger's today. */
+    public LedgerSnapshot(String creditCode, CountingPolicy policy, int year, PersonCounts totalsBefore,
+                          PersonCounts notCounted, Window window, Instant reservationExpiresAt, String supersedes) {
+        this(creditCode, policy, year, totalsBefore, notCounted, window, reservationExpiresAt, supersedes, null);
+    }
+
     /**
      * The processor's other exports whose dates lie within {@code days} days of this one, either side, whatever
      * the year (splitting across 1 January is splitting too), as the policy counts them.

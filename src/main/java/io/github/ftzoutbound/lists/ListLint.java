@@ -55,14 +55,16 @@ public final class ListLint {
 
     /**
      * Lints the list and adoption files under dir against the bundled code catalog and dir's own
-     * {@code codes.yaml}; throws RuleSetException when a file cannot be read.
+     * {@code codes.yaml}; throws RuleSetException when a file cannot be read or the folder holds anything else
+     * (ListDiscovery).
      */
     public static Report lint(Path dir) {
         String prefix = dir.getFileName() == null ? "lists" : dir.getFileName().toString();
-        List<SourceFile> codes = new ArrayList<>(ClasspathFiles.under("lists", "codes.yaml"));
-        codes.addAll(ClasspathFiles.inDirectory(dir, prefix, "codes.yaml"));
-        ListLoader.Loaded loaded = ListLoader.load(ClasspathFiles.inDirectory(dir, prefix, ".list.yaml"),
-                ClasspathFiles.inDirectory(dir, prefix, ".adoption.yaml"), codes);
+        List<SourceFile> found = ListDiscovery.discover(dir, prefix);
+        List<SourceFile> codes = new ArrayList<>(ClasspathFiles.under("lists", ListDiscovery.CODES_FILE));
+        codes.addAll(ListDiscovery.only(found, ListDiscovery.CODES_FILE));
+        ListLoader.Loaded loaded = ListLoader.load(ListDiscovery.only(found, ListDiscovery.SUFFIX),
+                ListDiscovery.only(found, ListDiscovery.ADOPTION_SUFFIX), codes);
         return lint(loaded.lists(), loaded.codes());
     }
 

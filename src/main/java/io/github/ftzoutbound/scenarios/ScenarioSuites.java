@@ -23,7 +23,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -175,13 +177,18 @@ public final class ScenarioSuites {
     }
 
     /**
-     * A fresh in-memory ledger holding the scenario's exports. Reservations given as RESERVED hold for a day
-     * after the scenario runs, EXPIRED ones lapsed a second before.
+     * A fresh in-memory ledger holding the scenario's exports. Its clock stands at noon (Asia/Shanghai) of the
+     * request's evaluation date, so the scenario is decided on "its" day, as a ledger requires (EvaluationDates).
+     * Reservations given as RESERVED hold for a day after that moment, EXPIRED ones lapsed a second before.
      */
     private static JdbcExportLedger ledgerFor(Scenario scenario) {
         JsonNode spec = scenario.ledger();
+        String date = scenario.request().path("evaluationDate").asText(null);
+        Clock clock = date == null ? Clock.systemUTC() : Clock.fixed(LocalDate.parse(date).atTime(12, 0)
+                .atZone(ExportDecisionService.CHINA).toInstant(), ZoneOffset.UTC);
         JdbcExportLedger.Builder b = JdbcExportLedger.builder("jdbc:h2:mem:ftz-scenario-" + UUID.randomUUID())
                 .countingPolicy(CountingPolicy.valueOf(spec.path("policy").asText("COUNT_ALL")))
+                .clock(clock)
                 .maxConnections(2);
         if (spec.has("windowDays")) {
             b.splittingWindowDays(spec.get("windowDays").intValue());
@@ -197,7 +204,7 @@ public final class ScenarioSuites {
                         e.path("creditCode").asText(defaultCode), LocalDate.parse(e.get("date").asText()),
                         new PersonCounts(e.path("individuals").asLong(0), e.path("sensitiveIndividuals").asLong(0)),
                         Pathway.valueOf(e.path("pathway").asText("EXEMPT")), e.path("basisExempt").asBoolean(false),
-                        status, status == LedgerRecord.Status.RESERVED ? Instant.now().plus(Duration.ofDays(1)) : null);
+                        status, status == LedgerRecord.Status.RESERVED ? clock.instant().plus(Duration.ofDays(1)) : null);
             }
             return ledger;
         } catch (RuntimeException e) {

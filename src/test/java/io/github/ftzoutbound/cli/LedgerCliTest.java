@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The ledger on the command line: --ledger on evaluate and evaluate-batch, and the ledger commands' exit codes. */
 class LedgerCliTest {
     private static final String CODE = "91320594MA1WLEDG0T";
+    /** These tests decide exports on fixed days of 2026, which a ledger accepts only with a stated reason. */
+    static final String OVERRIDE = "test: exports on fixed days of 2026";
 
     static String request(String id, String date, long individuals) {
         return """
@@ -31,7 +33,7 @@ class LedgerCliTest {
     void evaluateReservesCommitRecordsAndTheTotalsAndTheCsvShowIt(@TempDir Path dir) throws Exception {
         String ledger = dir.resolve("ledger").toString();
         Path first = Files.writeString(dir.resolve("first.json"), request("CLI-L1", "2026-11-20", 60_000));
-        Run r1 = run("evaluate", first.toString(), "--ledger", ledger);
+        Run r1 = run("evaluate", first.toString(), "--ledger", ledger, "--date-override", OVERRIDE);
         assertEquals(0, r1.exit(), r1.err());
         JsonNode d1 = r1.json();
         assertEquals("EXEMPT", d1.get("pathway").asText());
@@ -48,7 +50,7 @@ class LedgerCliTest {
         assertTrue(cancelCommitted.err().contains("reservation-state"), cancelCommitted.err());
 
         Path second = Files.writeString(dir.resolve("second.json"), request("CLI-L2", "2026-11-21", 45_000));
-        Run r2 = run("evaluate", second.toString(), "--ledger", ledger, "--commit");
+        Run r2 = run("evaluate", second.toString(), "--ledger", ledger, "--commit", "--date-override", OVERRIDE);
         assertEquals(0, r2.exit(), r2.err());
         assertEquals("STANDARD_CONTRACT_OR_CERTIFICATION", r2.json().get("pathway").asText());
         assertEquals(60_000, r2.json().path("ledger").path("totalsBefore").path("individuals").asLong());
@@ -110,7 +112,7 @@ class LedgerCliTest {
         Path input = Files.writeString(dir.resolve("in.jsonl"), in.toString());
         Path output = dir.resolve("out.jsonl");
         Run r = run("evaluate-batch", input.toString(), output.toString(), "--ledger", ledger, "--commit",
-                "--threads", "1", "--reservation-ttl", "2h", "--splitting-window", "10");
+                "--date-override", OVERRIDE, "--threads", "1", "--reservation-ttl", "2h", "--splitting-window", "10");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
         assertEquals(13, lines.size());

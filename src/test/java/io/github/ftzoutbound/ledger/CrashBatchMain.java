@@ -76,7 +76,8 @@ public final class CrashBatchMain {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (JdbcExportLedger ledger = JdbcExportLedger.builder(args[0]).open()) {
-            ExportDecisionService service = ExportDecisionService.builder().ledger(ledger).build();
+            ExportDecisionService service = ExportDecisionService.builder().ledger(ledger)
+                    .evaluationDateOverride("test: exports dated across the year").build();
             out.println("READY");
             BufferedReader permits = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             run(service, ledger, args[1], Integer.parseInt(args[2]), out, () -> {

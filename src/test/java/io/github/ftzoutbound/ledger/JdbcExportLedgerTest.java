@@ -47,7 +47,7 @@ class JdbcExportLedgerTest {
     }
 
     private static ExportDecisionService service(ExportLedger ledger) {
-        return TestServices.bundled().withLedger(ledger);
+        return TestServices.bundled().withLedger(ledger).withEvaluationDateOverride("test: exports dated across the year");
     }
 
     @ParameterizedTest

@@ -59,7 +59,7 @@ class LedgerConcurrencyTest {
             for (int i = 0; i < requests; i++) {
                 int n = i;
                 JdbcExportLedger ledger = ledgers.get(i % 2);
-                ExportDecisionService service = TestServices.bundled().withLedger(ledger);
+                ExportDecisionService service = TestServices.bundled().withLedger(ledger).withEvaluationDateOverride("test: exports dated across the year");
                 futures.add(pool.submit(() -> {
                     ExportDecision d = service.evaluate(Requests.export("C-" + n, code, DAY, persons, 0));
                     if (n % 3 != 0) {
@@ -109,7 +109,7 @@ class LedgerConcurrencyTest {
                 CyclicBarrier start = new CyclicBarrier(2);
                 List<Future<ExportDecision>> pair = new ArrayList<>();
                 for (int side = 0; side < 2; side++) {
-                    ExportDecisionService service = TestServices.bundled().withLedger(ledgers.get(side));
+                    ExportDecisionService service = TestServices.bundled().withLedger(ledgers.get(side)).withEvaluationDateOverride("test: exports dated across the year");
                     String id = "PAIR-" + round + "-" + side;
                     pair.add(pool.submit(() -> {
                         start.await(30, TimeUnit.SECONDS);

@@ -112,7 +112,7 @@ class LedgerDurabilityTest {
         // Restart in this JVM and finish the batch: already committed exports are refused, not counted again.
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (JdbcExportLedger ledger = JdbcExportLedger.builder(url).open()) {
-            CrashBatchMain.run(TestServices.bundled().withLedger(ledger), ledger, CODE, COUNT,
+            CrashBatchMain.run(TestServices.bundled().withLedger(ledger).withEvaluationDateOverride("test: exports dated across the year"), ledger, CODE, COUNT,
                     new PrintStream(buffer, true, StandardCharsets.UTF_8));
             long already = buffer.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("ALREADY")).count();
             assertTrue(already >= acknowledged.size(), "every committed export is refused on the rerun: " + already);

@@ -39,7 +39,7 @@ class LedgerServiceTest {
     @Test
     void aRequestStatingItsTotalsIsRefusedWhenTheLedgerKeepsThem() {
         try (JdbcExportLedger ledger = memoryLedger()) {
-            ExportDecisionService service = TestServices.bundled().withLedger(ledger);
+            ExportDecisionService service = TestServices.bundled().withLedger(ledger).withEvaluationDateOverride("test: exports dated across the year");
             ExportRequest plain = Requests.export("BOTH", CODE, DAY, 10, 0);
             for (PersonCounts stated : List.of(new PersonCounts(60_000, 0), PersonCounts.ZERO)) {
                 ExportRequest both = plain.withExportedThisYear(stated);
@@ -61,7 +61,7 @@ class LedgerServiceTest {
             ExportRequest anonymous = new ExportRequest("ANON", DAY, new Processor(null, Ftz.NONE, null, false, null,
                     null, new PersonCounts(99_999, 0)), null, null, null, null, null,
                     Requests.export("x", CODE, DAY, 1, 0).dataItems());
-            ExportDecision d = TestServices.bundled().withLedger(ledger).evaluate(anonymous);
+            ExportDecision d = TestServices.bundled().withLedger(ledger).withEvaluationDateOverride("test: exports dated across the year").evaluate(anonymous);
             assertEquals(Pathway.STANDARD_CONTRACT_OR_CERTIFICATION, d.pathway());
             assertNull(d.ledger());
             assertTrue(ledger.records(2026).isEmpty());
@@ -77,7 +77,7 @@ class LedgerServiceTest {
     @Test
     void aLedgerDecisionRecordEmbedsTheTotalsItUsedAndReplaysWithoutTheLedger() throws Exception {
         try (JdbcExportLedger ledger = memoryLedger()) {
-            ExportDecisionService service = TestServices.bundled().withLedger(ledger);
+            ExportDecisionService service = TestServices.bundled().withLedger(ledger).withEvaluationDateOverride("test: exports dated across the year");
             ledger.commit(service.evaluate(Requests.export("EARLIER", CODE, DAY.minusDays(10), 60_000, 0)).decisionId());
             ExportDecision d = service.evaluate(Requests.export("NOW", CODE, DAY, 45_000, 0), true);
             assertEquals(Pathway.STANDARD_CONTRACT_OR_CERTIFICATION, d.pathway());

@@ -64,7 +64,7 @@ class LedgerYearTest {
         int tiersReached = 0;
         try (JdbcExportLedger ledger = JdbcExportLedger.builder(LedgerDatabases.fresh(kind)).clock(clock)
                 .countingPolicy(policy).reservationTtl(TTL).open()) {
-            ExportDecisionService service = TestServices.bundled().withLedger(ledger);
+            ExportDecisionService service = TestServices.bundled().withLedger(ledger).withEvaluationDateOverride("test: exports dated across the year");
             LocalDate date = LocalDate.of(2026, 10, 1);
             for (int i = 0; i < 240; i++) {
                 if (random.nextInt(3) == 0) {

@@ -95,7 +95,7 @@ final class RequestGen {
                 "2025-08-13", "2025-12-31", "2026-01-01", "2027-08-12", "2027-08-13")) {
             d.add(LocalDate.parse(day));
         }
-        d.add(LocalDate.of(2030, 1, 1));
+        d.add(LocalDate.of(2027, 6, 1)); // ahead of the build date, within the 366 days EvaluationDates allows
         DATES = List.copyOf(new LinkedHashSet<>(d));
 
         List<Profile> p = new ArrayList<>();

@@ -1,0 +1,29 @@
+package io.github.ftzoutbound.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checks on output paths made before an output file is opened (and so truncated). */
+final class OutputFiles {
+    private OutputFiles() {
+    }
+
+    /**
+     * Why writing {@code out} would destroy {@code in}, or null when it would not: the same path, a symbolic link
+     * to it (at any depth, or through a linked folder), or a hard link to the same file. {@link Files#isSameFile}
+     * follows links and compares the file system's file keys (device and inode on Unix), which covers all three.
+     * An {@code out} that does not exist (or is a dangling link) cannot be {@code in}, which exists.
+     */
+    static String sameFileProblem(Path in, Path out) {
+        try {
+            if (Files.exists(out) && Files.isSameFile(in, out)) {
+                return "OUT " + out + " is the same file as IN " + in
+                        + ": refusing to overwrite the input before it is read; write to another file";
+            }
+            return null;
+        } catch (IOException e) {
+            return "cannot compare OUT " + out + " with IN " + in + ": " + e.getMessage();
+        }
+    }
+}

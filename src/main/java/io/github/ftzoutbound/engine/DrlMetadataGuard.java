@@ -1,0 +1,80 @@
+package io.github.ftzoutbound.engine;
+
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.TypeDeclarationDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses rule metadata that is not a plain literal, before any DRL is compiled (docs/security.md, "Rule sets").
+ *
+ * <p>Drools evaluates every annotation value ({@code @explain(…)}, {@code @article(…)}) as an MVEL expression
+ * while it compiles a rule, so {@code @explain(java.lang.Runtime.getRuntime().exec("…"))} would run a command on
+ * {@code validate-rules} alone, before any review of the rule's consequence. This guard parses the DRL (parsing
+ * evaluates nothing) and accepts only what the project's metadata needs: one double-quoted string literal or a
+ * whole number per annotation value. Anything else is an error naming file, line and annotation, and nothing is
+ * compiled.
+ */
+public final class DrlMetadataGuard {
+    /** A single Java/MVEL string literal: quotes, no quote inside unless escaped, nothing around it. */
+    static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\\\r\\n]|\\\\[btnfr\"'\\\\]|\\\\u[0-9a-fA-F]{4})*\"");
+    static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}");
+
+    private DrlMetadataGuard() {
+    }
+
+    /** The problems of these DRL files' metadata, as {@code file:line: message}; empty when all are literals. */
+    public static List<String> problems(List<SourceFile> drl) {
+        List<String> problems = new ArrayList<>();
+        for (SourceFile f : drl) {
+            PackageDescr pkg;
+            DrlParser parser = new DrlParser();
+            try {
+                pkg = parser.parse(false, f.content());
+            } catch (DroolsParserException | RuntimeException e) {
+                problems.add(f.path() + ":0: cannot be parsed: " + e.getMessage());
+                continue;
+            }
+            if (pkg == null || parser.getErrors() != null && !parser.getErrors().isEmpty()) {
+                continue; // syntax errors: the compiler reports them with their lines, and nothing is built
+            }
+            for (RuleDescr rule : pkg.getRules()) {
+                check(f, rule.getLine(), "rule \"" + rule.getName() + "\"", rule.getAnnotations(), problems);
+            }
+            for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
+                check(f, type.getLine(), "declare " + type.getTypeName(), type.getAnnotations(), problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void check(SourceFile f, int line, String where, java.util.Collection<AnnotationDescr> annotations,
+                              List<String> problems) {
+        for (AnnotationDescr a : annotations) {
+            for (Map.Entry<String, Object> e : a.getValueMap().entrySet()) {
+                if (!literal(e.getValue())) {
+                    String shown = String.valueOf(e.getValue()).replaceAll("\\s+", " ");
+                    problems.add(f.path() + ":" + Math.max(a.getLine(), line) + ": " + where + ": @" + a.getName()
+                            + " must be a quoted string or a whole number, not " + (shown.length() > 60
+                            ? shown.substring(0, 60) + "…" : shown) + " (Drools would evaluate it as code while "
+                            + "compiling)");
+                }
+            }
+        }
+    }
+
+    static boolean literal(Object value) {
+        if (!(value instanceof String s)) {
+            return false;
+        }
+        String t = s.strip();
+        return STRING.matcher(t).matches() || NUMBER.matcher(t).matches();
+    }
+}
