@@ -109,11 +109,15 @@ class LedgerDatesTest {
         ExportDecisionService service = ExportDecisionService.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
         LocalDate latest = TODAY.plusDays(EvaluationDates.MAX_DAYS_AFTER);
-        LocalDate earliest = TODAY.minusDays(EvaluationDates.MAX_DAYS_BEFORE);
         assertEquals(latest, service.evaluate(Requests.export("LATEST", null, latest, 1, 0)).evaluationDate());
         assertTrue(refused(service, latest.plusDays(1)).get(0).message().contains("after today (2026-12-01"));
-        assertEquals(earliest, service.evaluate(Requests.export("EARLIEST", null, earliest, 1, 0)).evaluationDate());
-        refused(service, earliest.minusDays(1));
+        // The ten-year bound, seen from 2040 (from 2026 it lies before the law's own lower bound, 2024-03-22).
+        Instant later = Instant.parse("2040-06-01T04:00:00Z");
+        ExportDecisionService in2040 = ExportDecisionService.builder().clock(Clock.fixed(later, ZoneOffset.UTC))
+                .build();
+        LocalDate earliest = LocalDate.of(2040, 6, 1).minusDays(EvaluationDates.MAX_DAYS_BEFORE);
+        assertEquals(earliest, in2040.evaluate(Requests.export("EARLIEST", null, earliest, 1, 0)).evaluationDate());
+        assertTrue(refused(in2040, earliest.minusDays(1)).get(0).message().contains("ten years"));
         refused(service, LocalDate.of(2099, 6, 1));
         refused(service, LocalDate.of(1970, 1, 1));
     }
