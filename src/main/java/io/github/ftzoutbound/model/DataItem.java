@@ -120,6 +120,12 @@ public record DataItem(String id, String name, Integer category, List<String> fi
         /** {@code basis}: the item's own basis, overriding the request's {@code basis} for this item; left out, the request's applies. */
         public Builder basis(Basis basis) { values.set("basis", basis); return this; }
 
+        /** {@code listRows}: list rows the processor has itself identified the data as (rows defined by description or scale). */
+        public Builder listRows(List<String> rows) { values.set("listRows", rows); return this; }
+
+        /** {@code conditions}: answers to conditions the lists declare, by code (true or false; leave a condition out when not answered). */
+        public Builder conditions(Map<String, Boolean> conditions) { values.set("conditions", conditions); return this; }
+
         public DataItem build() {
             return values.build();
         }
