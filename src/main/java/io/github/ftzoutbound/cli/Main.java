@@ -44,7 +44,8 @@ import java.util.concurrent.Callable;
         description = "Decides how a data export out of China must be cleared, citing the clauses.",
         subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class, TestCommand.class,
                 CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
-                AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class})
+                AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class,
+                ServeCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int DECIDED = 0;
     public static final int FAILURE = 1;
