@@ -92,9 +92,12 @@ class SchemasAndOpenApiTest {
             JsonNode json = Http.JSON.readTree(Files.readString(p));
             Set<ValidationMessage> problems = requestSchema.validate(json);
             boolean engineAccepts = http.post("/v1/decisions", json.toString()).status() == 200;
-            assertEquals(engineAccepts, problems.isEmpty(), p + ": schema and engine disagree: " + problems);
             if (engineAccepts) {
+                assertTrue(problems.isEmpty(), p + ": the engine decides it, the schema refuses it: " + problems);
                 valid++;
+            } else if (!p.getFileName().toString().equals("invalid-date-before-ruleset.json")) {
+                // The date bound depends on the rule set, not the shape: only the engine can refuse that one.
+                assertFalse(problems.isEmpty(), p + ": the engine refuses it, the schema accepts it");
             }
         }
         assertTrue(valid >= 8, "the examples exercise the schema");
