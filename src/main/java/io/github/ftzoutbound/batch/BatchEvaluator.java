@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -145,32 +144,5 @@ public final class BatchEvaluator {
             m.put("message", e.getMessage());
             return new Result(DecisionJson.toJson(m, false), null);
         }
-    }
-
-    /** A progress reporter: a bar redrawn in place on a terminal, a plain line every few seconds otherwise. */
-    public static Progress reporter(Consumer<String> sink, long total, boolean terminal) {
-        return new Progress() {
-            long lastNanos = -1;
-
-            @Override
-            public void done(long lines, long nanos) {
-                long interval = terminal ? 200_000_000L : 5_000_000_000L;
-                if (lastNanos >= 0 && nanos - lastNanos < interval && lines != total) {
-                    return;
-                }
-                lastNanos = nanos;
-                double rate = nanos == 0 ? 0 : lines * 1e9 / nanos;
-                String eta = total > 0 && rate > 0 ? String.format("%.0fs", (total - lines) / rate) : "?";
-                String counts = total > 0 ? lines + "/" + total : Long.toString(lines);
-                if (terminal) {
-                    int width = 30;
-                    int filled = total > 0 ? (int) (width * Math.min(1.0, (double) lines / total)) : 0;
-                    sink.accept("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + counts
-                            + String.format(" %.0f/s ETA %s ", rate, eta));
-                } else {
-                    sink.accept("evaluate-batch: " + counts + String.format(" done, %.0f/s, ETA %s%n", rate, eta));
-                }
-            }
-        };
     }
 }

@@ -229,7 +229,8 @@ final class LedgerCommand implements Callable<Integer> {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Every export of a year, all processors, as CSV for auditors (RFC 4180, header first).")
+            description = "Every export of a year, all processors, as CSV for auditors (RFC 4180, header first, UTF-8 "
+                    + "with a byte-order mark for Excel).")
     static final class Export implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -239,6 +240,10 @@ final class LedgerCommand implements Callable<Integer> {
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV to FILE instead of standard output.")
         Path out;
+
+        @Option(names = "--no-bom", description = "Leave out the UTF-8 byte-order mark. It is written by default so "
+                + "that Excel reads the file as UTF-8 (otherwise it garbles Chinese text).")
+        boolean noBom;
 
         @CommandLine.Mixin
         LedgerOptions options;
@@ -250,9 +255,11 @@ final class LedgerCommand implements Callable<Integer> {
                 try {
                     if (out == null) {
                         Writer w = spec.commandLine().getOut();
+                        writeBom(w);
                         ledger.exportCsv(year, w);
                     } else {
                         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                            writeBom(w);
                             ledger.exportCsv(year, w);
                         }
                     }
@@ -262,6 +269,13 @@ final class LedgerCommand implements Callable<Integer> {
                     return Main.FAILURE;
                 }
             });
+        }
+
+        /** U+FEFF, which UTF-8 encodes as EF BB BF: how Excel recognises a UTF-8 CSV. */
+        private void writeBom(Writer w) throws IOException {
+            if (!noBom) {
+                w.write('\uFEFF');
+            }
         }
     }
 }

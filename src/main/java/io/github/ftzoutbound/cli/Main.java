@@ -14,6 +14,7 @@ import io.github.ftzoutbound.model.InvalidRequestException;
 import io.github.ftzoutbound.model.Limits;
 import io.github.ftzoutbound.model.Problem;
 import io.github.ftzoutbound.model.RequestReader;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -43,8 +46,12 @@ import java.util.concurrent.Callable;
 @Command(name = "ftz-outbound", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Decides how a data export out of China must be cleared, citing the clauses.",
         subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class, TestCommand.class,
+                TranscriptionCommands.ImportList.class, TranscriptionCommands.ExportList.class,
+                TranscriptionCommands.MigrateLists.class,
                 CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
                 AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class,
+                // `help [COMMAND]`, and a bash/zsh completion script: source <(java -jar … generate-completion)
+                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class,
                 ServeCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int DECIDED = 0;
@@ -68,6 +75,14 @@ public final class Main implements Callable<Integer> {
     /** Runs a command with the given streams and returns its exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
         CommandLine cl = new CommandLine(new Main());
+        // picocli hides generate-completion by default; it is documented in the README, so list it too.
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        // Help in Chinese or English: --lang, else the locale. Set on the root before parsing, so that it also
+        // reaches the help of every subcommand (picocli passes the bundle down the hierarchy).
+        Locale locale = helpLocale(args);
+        ResourceBundle messages = ResourceBundle.getBundle(HELP_BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        cl.setResourceBundle(messages);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -75,15 +90,21 @@ public final class Main implements Callable<Integer> {
             return FAILURE;
         });
         cl.setParameterExceptionHandler((e, args1) -> {
+            // picocli's own message is English only; a Chinese line says what kind of problem it is.
+            if (messages.containsKey("error.commandLine")) {
+                err.println(messages.getString("error.commandLine"));
+            }
             err.println(e.getMessage());
             e.getCommandLine().usage(err);
             return INVALID_INPUT;
         });
         STDIN.set(in);
+        MESSAGES.set(messages);
         try {
             return cl.execute(args);
         } finally {
             STDIN.remove();
+            MESSAGES.remove();
             out.flush();
             err.flush();
         }
@@ -91,16 +112,53 @@ public final class Main implements Callable<Integer> {
 
     private static final ThreadLocal<InputStream> STDIN = new ThreadLocal<>();
 
+    /** Chinese help texts: Messages_zh.properties; English ones are in the annotations. */
+    static final String HELP_BUNDLE = "io.github.ftzoutbound.cli.Messages";
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language of help texts: zh or en (default: the "
+            + "system locale). Before the command, e.g. ftz-outbound --lang zh help evaluate.")
+    String lang;
+
+    /**
+     * The language of help texts: the value of the first {@code --lang} among the arguments (the root option, or
+     * explain's, which sets the language of its output too), else the system locale. Only Chinese and English
+     * exist; anything else reads as English.
+     */
+    static Locale helpLocale(String[] args) {
+        String lang = null;
+        for (int i = 0; i < args.length && lang == null; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                lang = args[i + 1];
+            } else if (args[i].startsWith("--lang=")) {
+                lang = args[i].substring("--lang=".length());
+            }
+        }
+        String language = lang != null ? lang.toLowerCase(Locale.ROOT) : Locale.getDefault().getLanguage();
+        return language.startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
         return INVALID_INPUT;
     }
 
+    /** The help and error texts of the running command's language (Messages_zh for Chinese). */
+    private static final ThreadLocal<ResourceBundle> MESSAGES = new ThreadLocal<>();
+
+    /**
+     * The JSON error record on stderr. With Chinese chosen (--lang zh or the locale), it also carries
+     * {@code messageZh}, a Chinese statement of the kind of error (error.KIND in Messages_zh.properties); the
+     * detail in {@code message} and in the problems stays English.
+     */
     static String errorJson(String kind, String message, List<Problem> problems) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", kind);
         m.put("message", message);
+        ResourceBundle messages = MESSAGES.get();
+        if (messages != null && messages.containsKey("error." + kind)) {
+            m.put("messageZh", messages.getString("error." + kind));
+        }
         if (!problems.isEmpty()) {
             m.put("problems", problems);
         }
@@ -326,11 +384,9 @@ public final class Main implements Callable<Integer> {
             BatchEvaluator batch = new BatchEvaluator(service, threads, withRequest, shape);
             BatchEvaluator.Summary s;
             try (BufferedReader r = lenientReader(in);
-                 BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                s = batch.run(r, w, BatchEvaluator.reporter(text -> {
-                    err.print(text);
-                    err.flush();
-                }, total, terminal));
+                 BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+                 BatchProgress progress = new BatchProgress(err, total, terminal)) {
+                s = batch.run(r, w, progress);
             }
             if (terminal) {
                 err.println();
@@ -367,7 +423,9 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "lint-lists", mixinStandardHelpOptions = true,
-            description = "Check negative-list files for overlaps, empty entries and entries stricter than national rules.")
+            description = "Check negative-list files: overlaps (tiered bands are tiers, not overlaps), empty entries, "
+                    + "rows stricter than national rules, codes no catalog defines; findings the file acknowledges "
+                    + "are shown with their reason and do not count.")
     static final class LintLists implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -379,16 +437,19 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            List<String> findings;
+            ListLint.Report report;
             try {
-                findings = ListLint.lint(dir);
+                report = ListLint.lint(dir);
             } catch (RuleSetException e) {
                 e.problems().forEach(err::println);
                 return RULES_FAILED;
             }
-            findings.forEach(out::println);
-            out.println(findings.isEmpty() ? "lint-lists: clean" : "lint-lists: " + findings.size() + " finding(s)");
-            return findings.isEmpty() ? 0 : 1;
+            report.findings().forEach(out::println);
+            report.acknowledged().forEach(out::println);
+            String acked = report.acknowledged().isEmpty() ? "" : " (" + report.acknowledged().size() + " acknowledged)";
+            out.println(report.findings().isEmpty() ? "lint-lists: clean" + acked
+                    : "lint-lists: " + report.findings().size() + " finding(s)" + acked);
+            return report.findings().isEmpty() ? 0 : 1;
         }
     }
 

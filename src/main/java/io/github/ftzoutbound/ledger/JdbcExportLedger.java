@@ -4,6 +4,8 @@ import io.github.ftzoutbound.ledger.LedgerRecord.Status;
 import io.github.ftzoutbound.ledger.Migrations.Dialect;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.PersonCounts;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -499,27 +501,23 @@ public final class JdbcExportLedger implements ExportLedger {
             "reserved_at", "expires_at", "committed_at", "cancelled_at", "policy", "totals_before_individuals",
             "totals_before_sensitive_individuals", "superseded_by");
 
+    /** RFC 4180 (CRLF, quoted only where needed), header first; written by Apache Commons CSV. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder()
+            .setHeader(CSV_HEADER.toArray(String[]::new))
+            .get();
+
     @Override
     public void exportCsv(int year, Writer out) throws IOException {
         Instant now = now();
-        out.write(String.join(",", CSV_HEADER));
-        out.write("\r\n");
+        CSVPrinter printer = new CSVPrinter(out, CSV);
         for (LedgerRecord r : records(year)) {
-            List<Object> cells = List.of(r.decisionId(), r.requestId(), r.creditCode(), r.year(), r.exportDate(),
+            printer.printRecord(r.decisionId(), defused(r.requestId()), r.creditCode(), r.year(), r.exportDate(),
                     r.persons().individuals(), r.persons().sensitiveIndividuals(), r.pathway(), r.basisExempt(),
                     r.statusAt(now), nullable(r.reservedAt()), nullable(r.expiresAt()), nullable(r.committedAt()),
                     nullable(r.cancelledAt()), r.policy(), r.totalsBefore().individuals(),
                     r.totalsBefore().sensitiveIndividuals(), nullable(r.supersededBy()));
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    line.append(',');
-                }
-                line.append(csv(cells.get(i).toString()));
-            }
-            out.write(line.append("\r\n").toString());
         }
-        out.flush();
+        printer.flush(); // not closed: the caller owns the writer
     }
 
     private static Object nullable(Object o) {
@@ -527,15 +525,12 @@ public final class JdbcExportLedger implements ExportLedger {
     }
 
     /**
-     * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. A caller's text that a
-     * spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+     * A caller's text that a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is prefixed with an
+     * apostrophe; Commons CSV quotes, this does not.
      */
-    static String csv(String s) {
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+")) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
+    static String defused(String s) {
+        if (s != null && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+")) {
+            return "'" + s;
         }
         return s;
     }

@@ -55,4 +55,54 @@ public record Processor(String name, Ftz ftz, Zone zone, boolean ciio, String se
     public int hashCode() {
         return Objects.hash(name, ftz, zone, ciio, sector, holdings, exportedThisYear(), creditCode);
     }
+
+    /** A builder for a processor in this FTZ (required; {@link Ftz#NONE} outside both zones). */
+    public static Builder builder(Ftz ftz) {
+        return new Builder(new RecordBuilder<>(Processor.class)).ftz(ftz);
+    }
+
+    /** A builder starting from this processor's values; a left-out {@code exportedThisYear} stays left out. */
+    public Builder toBuilder() {
+        return new Builder(new RecordBuilder<>(Processor.class, this, c -> c.getName().equals("exportedThisYear")
+                ? (exportedThisYearGiven() ? exportedThisYear() : null) : RecordBuilder.accessor(this, c)));
+    }
+
+    /**
+     * Builds a {@link Processor}, the Java counterpart of {@code $.processor}. A new field is one more setter line.
+     */
+    public static final class Builder {
+        private final RecordBuilder<Processor> values;
+
+        private Builder(RecordBuilder<Processor> values) {
+            this.values = values;
+        }
+
+        /** {@code $.processor.name}: for people; no rule reads it. */
+        public Builder name(String name) { values.set("name", name); return this; }
+
+        /** {@code $.processor.ftz} (required): JIANGSU, ZHEJIANG or NONE. */
+        public Builder ftz(Ftz ftz) { values.set("ftz", ftz); return this; }
+
+        /** {@code $.processor.zone}: the area within the FTZ (required unless ftz is NONE). */
+        public Builder zone(Zone zone) { values.set("zone", zone); return this; }
+
+        /** {@code $.processor.ciio} (required in JSON; here false unless set): a critical information infrastructure operator. */
+        public Builder ciio(boolean ciio) { values.set("ciio", ciio); return this; }
+
+        /** {@code $.processor.sector}: the sector, which selects the negative list (e.g. {@code AUTOMOTIVE}). */
+        public Builder sector(String sector) { values.set("sector", sector); return this; }
+
+        /** {@code $.processor.holdings}: persons whose personal information the processor holds. */
+        public Builder holdings(Holdings holdings) { values.set("holdings", holdings); return this; }
+
+        /** {@code $.processor.exportedThisYear}: persons exported since 1 January, before this request (leave out with a ledger). */
+        public Builder exportedThisYear(PersonCounts exported) { values.set("exportedThisYear", exported); return this; }
+
+        /** {@code $.processor.creditCode}: the unified social credit code (GB 32100-2015); names the ledger's totals. */
+        public Builder creditCode(String creditCode) { values.set("creditCode", creditCode); return this; }
+
+        public Processor build() {
+            return values.build();
+        }
+    }
 }

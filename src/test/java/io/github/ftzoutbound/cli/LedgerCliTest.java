@@ -8,9 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static io.github.ftzoutbound.cli.CliTest.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,12 +61,18 @@ class LedgerCliTest {
 
         Path csv = dir.resolve("2026.csv");
         assertEquals(0, run("ledger", "export", "--year", "2026", "--out", csv.toString(), "--ledger", ledger).exit());
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(csv);
+        // The UTF-8 byte-order mark first, so that Excel reads the file as UTF-8.
+        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
+        List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
         assertEquals(3, lines.size());
         assertTrue(lines.get(0).startsWith("decision_id,request_id,credit_code,year,export_date"));
         Run stdout = run("ledger", "export", "--year", "2026", "--ledger", ledger);
         assertEquals(0, stdout.exit());
+        assertTrue(stdout.out().startsWith("\uFEFFdecision_id,"), stdout.out());
         assertTrue(stdout.out().contains(",CLI-L2," + CODE + ",2026,2026-11-21,45000,0,"), stdout.out());
+        Run noBom = run("ledger", "export", "--year", "2026", "--no-bom", "--ledger", ledger);
+        assertTrue(noBom.out().startsWith("decision_id,"), noBom.out());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.ftzoutbound.ledger;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
@@ -19,11 +20,14 @@ import java.util.stream.Stream;
 /**
  * The databases the ledger tests run on: H2 always (a file database in a fresh directory), and PostgreSQL when
  * {@code FTZ_PG_URL} names one (a JDBC URL with user and password; {@code .ci/run} starts one and sets it).
- * Without it the PostgreSQL cases are skipped through a JUnit assumption, so they show as skipped, never as passed.
+ * Without it the PostgreSQL cases are skipped through a JUnit assumption, so they show as skipped, never as passed,
+ * and {@link PostgresSkipReport} prints a warning block at the end of the run saying so. With
+ * {@code FTZ_PG_REQUIRED=true} (for a CI that must test PostgreSQL) a missing database fails the test instead.
  * Each PostgreSQL database gets a schema of its own, dropped by {@link #dropAll()}.
  */
 final class LedgerDatabases {
     static final String PG_ENV = "FTZ_PG_URL";
+    static final String PG_REQUIRED_ENV = "FTZ_PG_REQUIRED";
 
     enum Kind { H2, POSTGRESQL }
 
@@ -45,6 +49,10 @@ final class LedgerDatabases {
             return "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath();
         }
         String base = System.getenv(PG_ENV);
+        if ("true".equalsIgnoreCase(System.getenv(PG_REQUIRED_ENV))) {
+            Assertions.assertTrue(base != null && !base.isBlank(),
+                    PG_REQUIRED_ENV + "=true but " + PG_ENV + " is not set: no PostgreSQL to test the ledger on");
+        }
         Assumptions.assumeTrue(base != null && !base.isBlank(),
                 PG_ENV + " is not set: the PostgreSQL ledger tests are skipped (.ci/run starts PostgreSQL and sets it)");
         String schema = "ftz_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
