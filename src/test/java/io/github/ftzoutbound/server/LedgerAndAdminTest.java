@@ -109,17 +109,16 @@ class LedgerAndAdminTest {
 
     // ------------------------------------------------------------ admin
 
-    /** The bundled lists, the Zhejiang e-commerce list revised: entry 002 needs 3,000,000 persons, not 2,000,000. */
+    /** The bundled lists, the Zhejiang list revised: row ZJ-2024-ECOMMERCE-002 needs 3,000,000 persons, not 2,000,000. */
     static Map<String, String> revisedLists() {
         Map<String, String> files = new LinkedHashMap<>();
-        for (String name : new String[]{"js-2025-automotive.list.yaml", "zj-2024-clearing-settlement.list.yaml",
-                "zj-2024-cross-border-ecommerce.list.yaml"}) {
+        for (String name : new String[]{"js-2025.list.yaml", "zj-2024.list.yaml"}) {
             String text = Http.resource("/lists/" + name);
-            if (name.startsWith("zj-2024-cross")) {
-                String old = "threshold: { individualsAtLeast: 2000000 }";
+            if (name.startsWith("zj-2024")) {
+                String old = "thresholds: [ { counts: NON_SENSITIVE_PERSONS, atLeast: 2000000 } ]";
                 assertTrue(text.contains(old), "the test revises this entry; update it with the list");
-                text = text.replace(old, "threshold: { individualsAtLeast: 3000000 }")
-                        .replace("version: \"2024.1-sample\"", "version: \"2024.2-candidate\"");
+                text = text.replace(old, "thresholds: [ { counts: NON_SENSITIVE_PERSONS, atLeast: 3000000 } ]")
+                        .replace("version: \"2024版\"", "version: \"2024-candidate\"");
             }
             files.put("lists/" + name, text);
         }
