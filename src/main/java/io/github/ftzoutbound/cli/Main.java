@@ -51,7 +51,8 @@ import java.util.concurrent.Callable;
                 CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
                 AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class,
                 // `help [COMMAND]`, and a bash/zsh completion script: source <(java -jar … generate-completion)
-                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
+                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class,
+                ServeCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int DECIDED = 0;
     public static final int FAILURE = 1;

@@ -1,0 +1,242 @@
+// The decision page. Everything the service returns is put into the page as text (textContent, createElement):
+// never as HTML, so a request or a rule text can never inject markup or script.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+
+const PATHWAYS = {
+  EXEMPT: { en: "Exempt", zh: "免予申报" },
+  STANDARD_CONTRACT_OR_CERTIFICATION: { en: "Standard contract or certification", zh: "订立标准合同或通过认证" },
+  SECURITY_ASSESSMENT: { en: "Security assessment", zh: "申报数据出境安全评估" },
+  STRICTER_REGIME: { en: "Stricter regime", zh: "适用更严格制度" },
+};
+
+const WORDS = {
+  en: { decided: "Decided", pathway: "Pathway", regime: "Regime", items: "Items", item: "Item", reason: "reason",
+        row: "row", citations: "Clauses cited", notChosen: "Why not stricter", warnings: "Warnings",
+        obligations: "Obligations", trace: "Trace (every rule that fired)", rule: "Rule", source: "Source",
+        explanation: "Explanation", invalid: "Invalid request: nothing decided", error: "Error",
+        changes: "What changes under the candidate", none: "Nothing changes.", serving: "Serving rules",
+        candidate: "Candidate rules", deciding: "Deciding…" },
+  zh: { decided: "已判定", pathway: "路径", regime: "适用制度", items: "数据项", item: "数据项", reason: "理由",
+        row: "行", citations: "引用条款", notChosen: "为何不适用更严格路径", warnings: "提示",
+        obligations: "义务", trace: "规则轨迹（所有触发的规则）", rule: "规则", source: "来源",
+        explanation: "说明", invalid: "请求无效：未作判定", error: "错误",
+        changes: "候选规则下的变化", none: "无变化。", serving: "现行规则", candidate: "候选规则",
+        deciding: "判定中…" },
+};
+
+function lang() { return $("lang").value === "zh" ? "zh" : "en"; }
+function w(key) { return WORDS[lang()][key]; }
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") e.className = v; else e.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+function pathwayBadge(p) {
+  const names = PATHWAYS[p] || { en: p, zh: p };
+  return el("span", { class: "pathway p-" + p, "data-pathway": p }, names[lang()] + " (" + p + ")");
+}
+
+function citationBlock(c) {
+  const where = [c.instrument, c.article && "art. " + c.article, c.paragraph && "para. " + c.paragraph,
+    c.item && "item " + c.item, c.subItem && "sub-item " + c.subItem, c.rule && "rule " + c.rule,
+    c.listId, c.entryId].filter(Boolean).join(" ");
+  return el("div", { class: "citation" },
+    el("div", { class: "label" }, c.label || where),
+    el("div", { class: "where hint" }, where),
+    c.text ? el("div", { class: "text", lang: "zh" }, c.text) : null);
+}
+
+function setStatus(text, isError) {
+  const s = $("status");
+  s.textContent = text;
+  s.className = "status" + (isError ? " error" : "");
+}
+
+function renderProblems(body) {
+  const box = el("div", { class: "problems" });
+  box.append(el("p", {}, body.message || ""));
+  const ul = el("ul", {});
+  for (const p of body.problems || []) {
+    ul.append(el("li", {}, el("code", {}, p.path), " ", p.message));
+  }
+  box.append(ul);
+  if (body.correlationId) box.append(el("p", { class: "hint" }, "correlation id: " + body.correlationId));
+  return box;
+}
+
+function renderDecision(d, target) {
+  const l = lang();
+  target.append(el("p", { id: "headline" }, w("pathway") + ": ", pathwayBadge(d.pathway), "  ",
+    w("regime") + ": " + d.regime));
+  target.append(el("p", { class: "hint" }, "requestId " + d.requestId + " · decisionId " + d.decisionId +
+    " · " + d.evaluationDate + " · ruleset " + (d.ruleset ? d.ruleset.version + " " + d.ruleset.digest : "")));
+
+  if ((d.warnings || []).length) {
+    target.append(el("h3", {}, w("warnings")));
+    for (const wn of d.warnings) {
+      target.append(el("div", { class: "warning" }, el("strong", {}, wn.code), " ",
+        (wn.itemIds || []).join(", "), el("div", {}, wn.message || "")));
+    }
+  }
+  if ((d.obligations || []).length) {
+    target.append(el("h3", {}, w("obligations")));
+    for (const o of d.obligations) {
+      target.append(el("div", { class: "warning" }, el("strong", {}, o.code), " ", (o.itemIds || []).join(", "),
+        o.message ? el("div", {}, o.message) : null));
+    }
+  }
+
+  target.append(el("h3", {}, w("items")));
+  for (const it of d.items || []) {
+    const box = el("div", { class: "item", "data-item": it.itemId });
+    box.append(el("p", {}, el("strong", {}, w("item") + " " + it.itemId), " ", pathwayBadge(it.pathway),
+      " " + w("reason") + " " + it.reason + ", " + w("row") + " " + it.row));
+    const expl = l === "zh" ? it.explanationZh : it.explanation;
+    if (expl) box.append(el("p", { class: "explanation" }, expl));
+    box.append(el("h3", {}, w("citations")));
+    for (const c of it.citations || []) box.append(citationBlock(c));
+    if ((it.notChosen || []).length) {
+      box.append(el("h3", {}, w("notChosen")));
+      for (const nc of it.notChosen) {
+        const ncBox = el("div", { class: "not-chosen" }, el("p", {}, pathwayBadge(nc.pathway)));
+        const ul = el("ul", {});
+        for (const cond of nc.conditions || []) {
+          const li = el("li", {}, (l === "zh" && cond.conditionZh) ? cond.conditionZh : cond.condition);
+          for (const c of cond.citations || []) li.append(citationBlock(c));
+          ul.append(li);
+        }
+        ncBox.append(ul);
+        box.append(ncBox);
+      }
+    }
+    target.append(box);
+  }
+
+  if ((d.trace || []).length) {
+    const details = el("details", { id: "trace" }, el("summary", {}, w("trace") + " (" + d.trace.length + ")"));
+    const table = el("table", { class: "trace" }, el("tr", {}, el("th", {}, w("rule")), el("th", {}, w("source")),
+      el("th", {}, w("items"))));
+    for (const t of d.trace) {
+      table.append(el("tr", {}, el("td", {}, t.rule), el("td", {}, t.source), el("td", {}, (t.itemIds || []).join(", "))));
+    }
+    details.append(table);
+    target.append(details);
+  }
+}
+
+async function explain(decision, target) {
+  const r = await fetch("/v1/explain?lang=" + lang(), {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(decision) });
+  if (r.ok) {
+    target.append(el("h3", {}, w("explanation")), el("pre", { id: "explanation" }, await r.text()));
+  }
+}
+
+let lastDecision = null;
+
+async function decide() {
+  const result = $("result");
+  result.replaceChildren();
+  setStatus(w("deciding"), false);
+  let r;
+  try {
+    r = await fetch("/v1/decisions?detail=full", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: $("request").value });
+  } catch (e) {
+    setStatus(w("error") + ": " + e, true);
+    return;
+  }
+  const body = await r.json().catch(() => ({ message: "HTTP " + r.status }));
+  if (!r.ok) {
+    setStatus((r.status === 400 ? w("invalid") : w("error") + " " + r.status + " " + (body.error || "")), true);
+    result.append(renderProblems(body));
+    return;
+  }
+  lastDecision = body;
+  setStatus(w("decided"), false);
+  renderDecision(body, result);
+  await explain(body, result);
+}
+
+function adminHeaders(extra) {
+  return Object.assign({ Authorization: "Bearer " + $("token").value }, extra || {});
+}
+
+async function upload() {
+  const file = $("zip").files[0];
+  const status = $("admin-status");
+  if (!file) { status.textContent = "Choose a zip first."; return; }
+  const r = await fetch("/v1/admin/candidate?bundledLists=" + $("bundled").checked, {
+    method: "POST", headers: adminHeaders({ "Content-Type": "application/zip" }), body: file });
+  const body = await r.json().catch(() => ({}));
+  if (r.ok) {
+    status.textContent = "Candidate loaded: " + body.candidate.version + " " + body.candidate.digest;
+  } else {
+    status.textContent = "HTTP " + r.status + " " + (body.error || "") + ": " + (body.message || "") +
+      (body.problems ? " — " + body.problems.map((p) => p.message).join("; ") : "");
+  }
+}
+
+async function tryCandidate() {
+  const result = $("result");
+  result.replaceChildren();
+  const r = await fetch("/v1/admin/candidate/decisions", {
+    method: "POST", headers: adminHeaders({ "Content-Type": "application/json" }), body: $("request").value });
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) {
+    setStatus(w("error") + " " + r.status + " " + (body.error || ""), true);
+    result.append(renderProblems(body));
+    return;
+  }
+  setStatus(w("decided"), false);
+  result.append(el("h3", {}, w("changes")));
+  const changes = Object.entries(body.changes || {});
+  if (!changes.length) result.append(el("p", { id: "changes" }, w("none")));
+  else result.append(el("pre", { id: "changes" }, JSON.stringify(body.changes, null, 2)));
+  const grid = el("div", { class: "compare" });
+  const a = el("div", {}, el("h2", {}, w("serving")));
+  const b = el("div", {}, el("h2", {}, w("candidate")));
+  renderDecision(body.serving, a);
+  renderDecision(body.candidate, b);
+  grid.append(b, a);
+  result.append(grid);
+}
+
+async function loadExample() {
+  const r = await fetch("/examples/" + encodeURIComponent($("example").value) + ".json");
+  $("request").value = await r.text();
+}
+
+async function loadRuleset() {
+  const r = await fetch("/v1/ruleset");
+  const body = await r.json().catch(() => ({}));
+  $("ruleset").textContent = r.ok ? "Rule set " + body.version + " · " + body.digest
+    : "Rules not loaded (" + (body.error || r.status) + ")";
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("load-example").addEventListener("click", loadExample);
+  $("decide").addEventListener("click", decide);
+  $("upload").addEventListener("click", upload);
+  $("try-candidate").addEventListener("click", tryCandidate);
+  $("lang").addEventListener("change", () => {
+    if (lastDecision) {
+      const result = $("result");
+      result.replaceChildren();
+      renderDecision(lastDecision, result);
+      explain(lastDecision, result);
+    }
+  });
+  loadRuleset();
+  loadExample();
+});
