@@ -52,9 +52,13 @@ class LedgerAndAdminTest {
     }
 
     /** The Jiangsu example as a processor the ledger counts for: credit code, no exportedThisYear. */
+    static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+
     static String ledgerRequest(String requestId, long persons) throws IOException {
         ObjectNode r = (ObjectNode) Http.JSON.readTree(Http.example("jiangsu-scc-cumulative"));
         r.put("requestId", requestId);
+        // With a ledger the evaluation date must be the ledger's today in Asia/Shanghai (docs/ledger.md).
+        r.put("evaluationDate", TODAY.toString());
         ObjectNode p = (ObjectNode) r.get("processor");
         p.remove("exportedThisYear");
         p.put("creditCode", CREDIT_CODE);
@@ -81,7 +85,7 @@ class LedgerAndAdminTest {
         Http.Response cancelled = http.post("/v1/ledger/" + second.path("decisionId").asText() + "/cancel", "");
         assertEquals(200, cancelled.status(), cancelled.body());
 
-        Http.Response totals = http.get("/v1/ledger/totals/" + CREDIT_CODE + "/2026");
+        Http.Response totals = http.get("/v1/ledger/totals/" + CREDIT_CODE + "/" + TODAY.getYear());
         assertEquals(200, totals.status(), totals.body());
         assertEquals(60_000, totals.json().path("committed").path("individuals").asLong());
         assertEquals(0, totals.json().path("reserved").path("individuals").asLong());
