@@ -1,5 +1,7 @@
 package io.github.ftzoutbound.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,9 @@ public record DataItem(String id, String name, Integer category, List<String> fi
                        PersonCounts personalInformation, ImportantDataStatus importantData,
                        List<ImportantDataIndicator> importantDataIndicators, boolean nationalCoreData,
                        boolean stateSecret, boolean exportControlled, boolean restrictedTechnology, Basis basis,
-                       List<String> listRows, Map<String, Boolean> conditions) {
+                       // Left out of the JSON when empty, as before format 2: a request without them keeps its digest.
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> listRows,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Boolean> conditions) {
     /** An item without a basis of its own: the request's {@code basis} applies to it. */
     public DataItem(String id, String name, Integer category, List<String> fields,
                     PersonCounts personalInformation, ImportantDataStatus importantData,

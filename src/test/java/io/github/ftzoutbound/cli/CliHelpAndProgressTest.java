@@ -126,7 +126,7 @@ class CliHelpAndProgressTest {
 
     @Test
     void withoutATerminalProgressIsPlainLinesAsTheReadmeShows(@TempDir Path dir) throws Exception {
-        String request = CliTest.request("2026-11-23", "AUTOMOTIVE", null, 10).replace("\n", " ");
+        String request = CliTest.request("2026-11-23", "AUTOMOTIVE_MANUFACTURING", null, 10).replace("\n", " ");
         Path in = Files.writeString(dir.resolve("in.jsonl"), request + "\n" + request + "\n\n" + request + "\n");
         Run r = run("evaluate-batch", in.toString(), dir.resolve("out.jsonl").toString());
         assertEquals(0, r.exit(), r.err());

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** List discovery refuses, by name, whatever it cannot load (issue 13): nothing in a list folder is skipped. */
 class ListDiscoveryTest {
     /** A real list: the bundled Zhejiang e-commerce list, whatever format version the loader reads. */
-    static final Path BUNDLED = Path.of("src/main/resources/lists/zj-2024-cross-border-ecommerce.list.yaml");
+    static final Path BUNDLED = Path.of("src/main/resources/lists/zj-2024.list.yaml");
 
     static Path list(Path dir, String name) throws Exception {
         Files.createDirectories(dir);

@@ -124,11 +124,13 @@ class ListTranscriptionTest {
 
         Path xlsx = dir.resolve("table.xlsx");
         Spreadsheets.writeXlsx(wb, xlsx);
-        Path out = dir.resolve("t.list.yaml");
+        // The list goes into a folder of its own: a list folder holds lists only (ListDiscovery), not the workbook.
+        Path listDir = Files.createDirectories(dir.resolve("lists"));
+        Path out = listDir.resolve("t.list.yaml");
         CliTest.Run ok = CliTest.run("import-list", xlsx.toString(), "-o", out.toString());
         assertEquals(0, ok.exit(), ok.err());
         assertEquals(r.yaml(), Files.readString(out));
-        CliTest.Run lint = CliTest.run("lint-lists", dir.toString());
+        CliTest.Run lint = CliTest.run("lint-lists", listDir.toString());
         assertTrue(lint.out().contains("STRICTER_THAN_NATIONAL"), lint.out());
 
         Path bad = dir.resolve("bad.xlsx");
