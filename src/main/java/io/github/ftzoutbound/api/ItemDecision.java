@@ -16,6 +16,7 @@ public record ItemDecision(String itemId, Pathway pathway, String reason, int ro
                            String explanation, String explanationZh, List<NotChosen> notChosen) {
     public ItemDecision {
         citations = citations == null ? List.of() : List.copyOf(citations);
-        notChosen = notChosen == null ? List.of() : List.copyOf(notChosen);
+        notChosen = notChosen == null ? List.of() : notChosen instanceof LazyList<NotChosen> ? notChosen
+                : List.copyOf(notChosen);
     }
 }
