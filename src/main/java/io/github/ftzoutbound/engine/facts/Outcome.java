@@ -89,6 +89,16 @@ public final class Outcome {
         findings.add(Finding.categoryWarning(code, item, record(drools), message, instrument, category));
     }
 
+    /** A duty the list imposes of its own: the obligation cites the list's wording of it. */
+    public void listDuty(Object drools, ExportItem item, DutyFact duty) {
+        findings.add(Finding.listDuty(item, record(drools), duty));
+    }
+
+    /** JS 24 para 2 / ZJ 19 beside a decision resting on an adopted list: the adoption is cited too. */
+    public void supplement(Object drools, ExportItem item, AdoptionFact adoption) {
+        supplements.add(new Supplement(item, record(drools), adoption));
+    }
+
     /** The firing rule's clause adds to the item's citations without deciding it. */
     public void supplement(Object drools, ExportItem item) {
         supplements.add(new Supplement(item, record(drools)));
