@@ -68,7 +68,7 @@ final class LedgerSchema {
     /** The bundled scripts' SHA-256, as the pre-Flyway migrator recorded them, by version. */
     static Map<Integer, String> legacyChecksums() {
         Map<Integer, String> byVersion = new TreeMap<>();
-        for (SourceFile f : ClasspathFiles.under(FOLDER, ".sql")) {
+        for (SourceFile f : ClasspathFiles.under(LedgerSchema.class, FOLDER, ".sql")) {
             String name = f.path().substring(f.path().lastIndexOf('/') + 1);
             Matcher m = NAME.matcher(name);
             if (!m.matches()) {
