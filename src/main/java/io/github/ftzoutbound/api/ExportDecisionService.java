@@ -104,6 +104,8 @@ public final class ExportDecisionService {
     public ExportDecision evaluate(ExportRequest request, boolean withRequest) {
         RequestValidator.validate(request);
         ExportRequest dated = dated(request);
+        // The legal lower bound of the date (law/instruments.yaml): refused before any ledger reservation.
+        engine.get().ruleSet().law().checkDate(dated.evaluationDate());
         ExportDecision decision;
         if (ledger != null && dated.processor().creditCode() != null) {
             decision = evaluateThroughLedger(dated, withRequest);

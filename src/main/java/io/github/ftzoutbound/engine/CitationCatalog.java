@@ -24,7 +24,7 @@ import java.util.Set;
 public final class CitationCatalog {
     public static final String RESOURCE = "citations/catalog.yaml";
     private static final Set<String> KEYS = Set.of("instrument", "article", "paragraph", "item", "subItem", "rule",
-            "category", "label", "text");
+            "category", "label", "text", "noText");
 
     private final Map<String, Citation> byKey;
 
@@ -72,8 +72,10 @@ public final class CitationCatalog {
             Citation c = new Citation(n.path("instrument").asText(), intOrNull(n, "article"),
                     intOrNull(n, "paragraph"), intOrNull(n, "item"), intOrNull(n, "subItem"), intOrNull(n, "rule"),
                     intOrNull(n, "category"), null, null, n.path("label").asText(null), n.path("text").asText(null));
-            if (c.label() == null || c.text() == null) {
-                problems.add("catalog entry " + i + " (" + c.key() + ") needs label and text");
+            // A clause's original wording, or a reason why the catalog has none: a paraphrase never poses as text.
+            String noText = n.path("noText").asText(null);
+            if (c.label() == null || (c.text() == null) == (noText == null || noText.isBlank())) {
+                problems.add("catalog entry " + i + " (" + c.key() + ") needs a label and either text or noText");
             }
             if (map.put(c.key(), c) != null) {
                 problems.add("catalog entry " + i + " (" + c.key() + ") is listed twice");

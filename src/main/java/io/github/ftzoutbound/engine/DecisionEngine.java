@@ -55,7 +55,7 @@ public final class DecisionEngine {
     private static final KieCommands COMMANDS = KieServices.Factory.get().getCommands();
     /** Order in which instruments are listed in a decision: the most specific first. */
     private static final List<String> INSTRUMENT_ORDER = List.of("NEGATIVE-LIST", "JS-MEASURES", "JS-RULES",
-            "ZJ-MEASURES", "ZJ-RULES", "CBDF", "SCC-MEASURES", "NDSR", "DSL", "PIPL", "ECL", "FTL");
+            "ZJ-MEASURES", "ZJ-RULES", "CBDF", "SCC-MEASURES", "CERT-MEASURES", "NDSR", "DSL", "PIPL", "ECL", "FTL");
     private static final Map<String, Integer> INSTRUMENT_RANK = new HashMap<>();
 
     static {
@@ -101,11 +101,15 @@ public final class DecisionEngine {
         List<Object> facts = new ArrayList<>(ruleSet.listFacts());
         List<ExportItem> items = new ArrayList<>();
         for (int i = 0; i < request.dataItems().size(); i++) {
-            ExportItem item = new ExportItem(request.dataItems().get(i), i);
+            ExportItem item = new ExportItem(request.dataItems().get(i), i, request.basis());
             items.add(item);
             facts.add(item);
         }
-        ExportCase exportCase = new ExportCase(request, ledger);
+        LawInForce law = ruleSet.law();
+        law.checkDate(request.evaluationDate());
+        facts.addAll(law.facts(request.evaluationDate()));
+        ExportCase exportCase = new ExportCase(request, ledger,
+                law.regime(request.processor().ftz(), request.evaluationDate()));
         facts.add(exportCase);
         TraceRecorder trace = new TraceRecorder(10_000 + 500 * items.size());
         Collection<?> out = run(facts, trace);
@@ -291,6 +295,13 @@ public final class DecisionEngine {
                     concerned.add(f.getItem());
                 }
                 ruleSet.citationOf(f.getRule()).ifPresent(cites::add);
+                if (f.getClauseInstrument() != null) {
+                    Citation ref = new Citation(f.getClauseInstrument(), null, null, null, null, null,
+                            f.getClauseCategory(), null, null, null, null);
+                    cites.add(ruleSet.catalog().find(ref).orElseThrow(() -> new EvaluationException(
+                            "rule \"" + f.getRule().getName() + "\" cites " + ref.key()
+                                    + ", which is not in the citation catalog; nothing decided")));
+                }
                 if (f.getMessage() != null) {
                     messages.add(f.getMessage());
                 }
@@ -318,7 +329,7 @@ public final class DecisionEngine {
 
         return new ExportDecision(request.requestId(), UUID.randomUUID().toString(), evaluatedAt,
                 request.evaluationDate(), io.github.ftzoutbound.api.DecisionJson.requestDigest(request),
-                request.processor().ftz().regime(), requestRulings.get(0).getPathway(), itemDecisions,
+                exportCase.getRegime(), requestRulings.get(0).getPathway(), itemDecisions,
                 new ArrayList<>(allCitations), obligations, warnings, ruleSet.info(), engineVersion, traceEntries,
                 null);
     }

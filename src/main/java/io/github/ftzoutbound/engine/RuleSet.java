@@ -40,6 +40,7 @@ public final class RuleSet {
     // whole rule network, which cost about as much as deciding a small request (docs/performance.md).
     private final org.kie.api.runtime.KieSessionsPool sessions;
     private final CitationCatalog catalog;
+    private final LawInForce law;
     private final List<NegativeListFact> lists;
     private final List<Object> listFacts;
     private final RulesetInfo info;
@@ -55,9 +56,10 @@ public final class RuleSet {
                            String whyNot, String whyNotZh, java.util.Optional<io.github.ftzoutbound.api.Citation> citation) {
     }
 
-    private RuleSet(KieBase kieBase, CitationCatalog catalog, List<NegativeListFact> lists, List<Object> listFacts,
-                    RulesetInfo info, Map<String, String> sources, List<Rule> rules) {
+    private RuleSet(KieBase kieBase, CitationCatalog catalog, LawInForce law, List<NegativeListFact> lists,
+                    List<Object> listFacts, RulesetInfo info, Map<String, String> sources, List<Rule> rules) {
         this.kieBase = kieBase;
+        this.law = law;
         this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.catalog = catalog;
         this.lists = lists;
@@ -109,7 +111,7 @@ public final class RuleSet {
      * @param otherFiles the other files the set was loaded from (lists, version, catalog): digested with the DRL
      */
     public static RuleSet compile(String version, List<SourceFile> drl, List<NegativeList> negativeLists,
-                                  List<SourceFile> otherFiles, CitationCatalog catalog) {
+                                  List<SourceFile> otherFiles, CitationCatalog catalog, LawInForce law) {
         long start = System.nanoTime();
         if (drl.isEmpty()) {
             throw new RuleSetException(List.of("no DRL rule files found"));
@@ -133,7 +135,7 @@ public final class RuleSet {
         KieContainer container = ks.newKieContainer(releaseId);
         KieBase base = container.getKieBase();
         ks.getRepository().removeKieModule(releaseId);
-        return assemble(base, "compiled from DRL", start, version, drl, negativeLists, otherFiles, catalog);
+        return assemble(base, "compiled from DRL", start, version, drl, negativeLists, otherFiles, catalog, law);
     }
 
     /**
@@ -143,9 +145,9 @@ public final class RuleSet {
      */
     public static RuleSet precompiled(KieBase base, String version, List<SourceFile> drl,
                                       List<NegativeList> negativeLists, List<SourceFile> otherFiles,
-                                      CitationCatalog catalog, long start) {
+                                      CitationCatalog catalog, LawInForce law, long start) {
         return assemble(base, "precompiled executable model", start, version, drl, negativeLists, otherFiles,
-                catalog);
+                catalog, law);
     }
 
     private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
@@ -167,7 +169,7 @@ public final class RuleSet {
 
     private static RuleSet assemble(KieBase base, String how, long start, String version, List<SourceFile> drl,
                                     List<NegativeList> negativeLists, List<SourceFile> otherFiles,
-                                    CitationCatalog catalog) {
+                                    CitationCatalog catalog, LawInForce law) {
         Map<String, String> files = ruleFiles(drl);
         Map<String, String> sources = new HashMap<>();
         List<Rule> rules = new ArrayList<>();
@@ -213,7 +215,7 @@ public final class RuleSet {
         RulesetInfo info = new RulesetInfo(version, Digests.ruleSetDigest(all), paths);
         LOG.info("rule set {} loaded ({}): {} rules from {} files, {} negative lists, digest {} ({} ms)", version, how,
                 rules.size(), drl.size(), negativeLists.size(), info.digest(), (System.nanoTime() - start) / 1_000_000);
-        return new RuleSet(base, catalog, List.copyOf(listFactsOnly), List.copyOf(facts), info,
+        return new RuleSet(base, catalog, law, List.copyOf(listFactsOnly), List.copyOf(facts), info,
                 Collections.unmodifiableMap(sources), List.copyOf(rules));
     }
 
@@ -224,6 +226,8 @@ public final class RuleSet {
         return sessions.newStatelessKieSession();
     }
     public CitationCatalog catalog() { return catalog; }
+    /** The dated parameter file of the law in force. */
+    public LawInForce law() { return law; }
     public List<NegativeListFact> lists() { return lists; }
     /** The list and entry facts inserted into every session. */
     List<Object> listFacts() { return listFacts; }

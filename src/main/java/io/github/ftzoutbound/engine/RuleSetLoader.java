@@ -65,19 +65,25 @@ public final class RuleSetLoader {
         SourceFile catalogFile = ownCatalog != null && Files.isRegularFile(ownCatalog)
                 ? readFile(ownCatalog, "rules/catalog.yaml") : CitationCatalog.bundledSource();
         CitationCatalog catalog = CitationCatalog.parse(catalogFile);
+        // The dates of the law in force: from the rules directory when it brings law/instruments.yaml, else bundled.
+        Path ownLaw = rulesDir == null ? null : rulesDir.resolve(LawInForce.RESOURCE);
+        SourceFile lawFile = ownLaw != null && Files.isRegularFile(ownLaw)
+                ? readFile(ownLaw, LawInForce.RESOURCE) : LawInForce.bundledSource();
+        LawInForce law = LawInForce.parse(lawFile);
         // The digest covers everything that shapes a decision: rules, the version file, lists, clause texts.
         List<SourceFile> digested = new ArrayList<>(listFiles);
         digested.add(versionFile);
         digested.add(catalogFile);
+        digested.add(lawFile);
         if (rulesDir == null) {
             long start = System.nanoTime();
             KieBase precompiled = precompiledModel();
             if (precompiled != null) {
-                return RuleSet.precompiled(precompiled, version, drl, lists, digested, catalog, start);
+                return RuleSet.precompiled(precompiled, version, drl, lists, digested, catalog, law, start);
             }
             LOG.info("no precompiled executable model on the class path; compiling the bundled DRL");
         }
-        return RuleSet.compile(version, drl, lists, digested, catalog);
+        return RuleSet.compile(version, drl, lists, digested, catalog, law);
     }
 
     private static SourceFile versionFile(List<SourceFile> files, String where) {

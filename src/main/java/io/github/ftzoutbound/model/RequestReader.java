@@ -203,12 +203,13 @@ public final class RequestReader {
         boolean secret = Boolean.TRUE.equals(o.bool("stateSecret", false));
         boolean controlled = Boolean.TRUE.equals(o.bool("exportControlled", false));
         boolean restricted = Boolean.TRUE.equals(o.bool("restrictedTechnology", false));
+        Basis basis = o.enumValue("basis", Basis.class, false);
         o.finish();
         return new DataItem(id == null ? "" : id, name, category,
                 fields == null ? null : fields.stream().filter(f -> f != null).toList(), pi, status,
                 indicators == null ? null : new ArrayList<>(new LinkedHashSet<>(
                         indicators.stream().filter(i -> i != null).toList())),
-                core, secret, controlled, restricted);
+                core, secret, controlled, restricted, basis);
     }
 
     /** A cursor over one JSON object that remembers which keys were read, to report the rest as unknown. */

@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LegalWorkflowTest {
     /** A hypothetical revision: the CBDF Art. 5 item 4 exemption raised from 100,000 to 200,000 persons. */
-    static final String OLD_BOUND = "annualSensitiveIndividuals == 0, annualIndividuals < 100000 )";
-    static final String NEW_BOUND = "annualSensitiveIndividuals == 0, annualIndividuals < 200000 )";
+    static final String OLD_BOUND = "ExportCase( !ciio, annualIndividuals < 100000 )";
+    static final String NEW_BOUND = "ExportCase( !ciio, annualIndividuals < 200000 )";
 
     static final String REVISED_SCENARIO = """
             - name: After the revision, 150,000 persons a year are exempt

@@ -33,6 +33,15 @@ final class Requests {
      * The pathway CBDF Arts. 5(1)(4), 7(2) and 8 give a non-CIIO's personal information with these annual totals
      * (this request included), counted by hand.
      */
+    /**
+     * The tier of one item holding non-sensitive persons, and sensitive ones when {@code itemHoldsSensitive}:
+     * tallies by category (legal-reading.md, revision 2), so the year's sensitive persons count only against an
+     * item that holds sensitive personal information.
+     */
+    static Pathway tier(long annualIndividuals, long annualSensitive, boolean itemHoldsSensitive) {
+        return tier(annualIndividuals, itemHoldsSensitive ? annualSensitive : 0);
+    }
+
     static Pathway tier(long annualIndividuals, long annualSensitive) {
         if (annualIndividuals >= 1_000_000 || annualSensitive >= 10_000) {
             return Pathway.SECURITY_ASSESSMENT;

@@ -105,6 +105,9 @@ final class Json {
             flag(io, "stateSecret", i.stateSecret());
             flag(io, "exportControlled", i.exportControlled());
             flag(io, "restrictedTechnology", i.restrictedTechnology());
+            if (i.basis() != null) {
+                io.put("basis", i.basis().name());
+            }
         }
         return o;
     }

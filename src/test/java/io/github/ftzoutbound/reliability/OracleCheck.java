@@ -19,12 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OracleCheck {
     /** Obligation codes legal-reading.md defines ("Added to any decision"). Others may be added; they are not judged. */
     static final Set<String> OBLIGATIONS = Set.of("EXPORT_CONTROL", "TECHNOLOGY_EXPORT_CONTROL",
-            "REPORT_TO_ZONE_ADMINISTRATION", "INCIDENT_REPORTING", "ZONE_APPLICATION", "LIST_FILING", "CHANGE_FILING",
-            "PI_PROTECTION_DUTIES");
+            "REPORT_TO_ZONE_ADMINISTRATION", "INCIDENT_REPORTING", "ZONE_APPLICATION", "LIST_FILING",
+            "EXPORT_AFTER_FILING", "CHANGE_FILING", "PI_PROTECTION_DUTIES", "SA_RESULT_SCOPE", "SCC_FILING",
+            "LARGE_PI_PROCESSOR_DUTIES");
     /** Warning codes legal-reading.md defines, and ILLUSTRATIVE_LIST from contract.md. */
     static final Set<String> WARNINGS = Set.of("IMPORTANT_DATA_UNDECLARED", "IMPORTANT_DATA_STATUS_UNKNOWN",
-            "IMPORTANT_DATA_CANDIDATE", "CIIO_EXEMPTION_CONTESTED", "NECESSITY_NOT_VERIFIED",
-            "STATUTORY_DUTY_NOT_A_CBDF_EXEMPTION", "TREATY_MAY_PREVAIL", "ILLUSTRATIVE_LIST");
+            "IMPORTANT_DATA_CANDIDATE", "NECESSITY_NOT_VERIFIED", "STATUTORY_DUTY_SCOPE",
+            "STATUTORY_DUTY_CIIO_UNSETTLED", "STATUTORY_DUTY_NOT_A_CBDF_EXEMPTION", "TREATY_MAY_PREVAIL",
+            "BASIS_DOES_NOT_COVER_PI", "SENSITIVE_TALLY_SEPARATE", "FIELDS_NOT_GIVEN", "ZONE_OPINION_DECIDES",
+            "CERTIFICATION_NOT_AVAILABLE", "FTZ_MEASURES_NOT_IN_FORCE", "ILLUSTRATIVE_LIST");
+    /** Settled questions (revision 2) must never warn again. */
+    static final Set<String> RETIRED = Set.of("CIIO_EXEMPTION_CONTESTED", "OPEN_QUESTION_2022_MILLION_TRIGGER",
+            "OPEN_QUESTION_LIST_AS_PUBLICATION");
     /** Reasons the spec names for a row. Other rows' reason codes are not in the spec; they must be one per row. */
     static final Map<Integer, String> NAMED_REASONS = Map.of(1, "STATE_SECRET", 16, "NO_PERSONAL_OR_IMPORTANT_DATA");
 
@@ -55,7 +61,10 @@ final class OracleCheck {
                         + " " + i.pathway() + " (" + i.reason() + ")");
                 continue;
             }
-            String reason = reasonByRow.putIfAbsent(i.row(), String.valueOf(i.reason()));
+            if (x.reason() != null && !x.reason().equals(i.reason())) {
+                out.add("item " + i.itemId() + ": spec reason " + x.reason() + ", engine " + i.reason());
+            }
+            String reason = x.reason() != null ? null : reasonByRow.putIfAbsent(i.row(), String.valueOf(i.reason()));
             if (reason != null && !reason.equals(String.valueOf(i.reason()))) {
                 out.add("item " + i.itemId() + ": row " + i.row() + " gives reason " + i.reason() + " here and "
                         + reason + " elsewhere");
@@ -87,6 +96,11 @@ final class OracleCheck {
         Map<String, Set<String>> warnings = new TreeMap<>();
         for (Warning w : d.warnings()) {
             warnings.computeIfAbsent(w.code(), k -> new TreeSet<>()).addAll(w.itemIds());
+        }
+        for (String code : RETIRED) {
+            if (warnings.containsKey(code)) {
+                out.add("warning " + code + ": settled since revision 2, the engine still gives it");
+            }
         }
         compare("obligation", OBLIGATIONS, e.obligations(), obligations, out);
         compare("warning", WARNINGS, e.warnings(), warnings, out);

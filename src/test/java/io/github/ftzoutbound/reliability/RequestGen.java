@@ -90,7 +90,11 @@ final class RequestGen {
         List<LocalDate> d = new ArrayList<>();
         d.add(LocalDate.of(2026, 11, 23)); // first: jqwik shrinks towards it
         d.addAll(dates);
-        d.add(LocalDate.of(2024, 12, 31));
+        // Both sides of every date of the law in force (legal-reading.md, revision 2).
+        for (String day : List.of("2024-03-22", "2024-12-31", "2025-01-01", "2025-04-09", "2025-04-10", "2025-08-12",
+                "2025-08-13", "2025-12-31", "2026-01-01", "2027-08-12", "2027-08-13")) {
+            d.add(LocalDate.parse(day));
+        }
         d.add(LocalDate.of(2030, 1, 1));
         DATES = List.copyOf(new LinkedHashSet<>(d));
 
@@ -174,7 +178,8 @@ final class RequestGen {
 
     /** An item before its id and field pool are known: field choices are indices into the profile's pool. */
     record ItemDraft(String name, Integer category, List<Integer> fieldChoices, PersonCounts pi,
-                     ImportantDataStatus importantData, List<ImportantDataIndicator> indicators, Flags flags) {
+                     ImportantDataStatus importantData, List<ImportantDataIndicator> indicators, Flags flags,
+                     Basis basis) {
         DataItem build(String id, Profile profile) {
             List<String> pool = new ArrayList<>(profile.fields());
             pool.add("OTHER_FIELD");
@@ -184,7 +189,7 @@ final class RequestGen {
                 fields.add(pool.get(c % pool.size()));
             }
             return new DataItem(id, name, category, List.copyOf(fields), pi, importantData, indicators,
-                    flags.core(), flags.secret(), flags.controlled(), flags.restricted());
+                    flags.core(), flags.secret(), flags.controlled(), flags.restricted(), basis);
         }
     }
 
@@ -203,7 +208,9 @@ final class RequestGen {
                 Arbitraries.strings().withCharRange('a', 'z').withChars('订', '单', ' ').ofMaxLength(12).injectNull(0.6),
                 Arbitraries.integers().between(1, 39).injectNull(0.7),
                 Arbitraries.integers().between(0, 99).list().ofMaxSize(4),
-                pi, status, indicators, flags()).as(ItemDraft::new);
+                pi, status, indicators, flags(),
+                // The item's own basis (revision 2), mostly absent so the request's applies.
+                Arbitraries.of(Basis.class).injectNull(0.75)).as(ItemDraft::new);
     }
 
     /** Request-wide choices other than the processor and the items. */

@@ -51,11 +51,12 @@ public final class ExportCase {
     /**
      * The case of a request. Decided with the annual ledger, the request's {@code exportedThisYear} holds the
      * ledger's totals, and {@code ledger} what else the ledger showed (policy, exports left out, the window);
-     * without a ledger, {@code ledger} is null.
+     * without a ledger, {@code ledger} is null. {@code regime} is the regime in force on the evaluation date.
      */
-    public ExportCase(ExportRequest request, LedgerSnapshot ledger) {
+    public ExportCase(ExportRequest request, LedgerSnapshot ledger, Regime regime) {
         Processor p = request.processor();
-        this.regime = p.ftz().regime();
+        // The FTZ's regime only while its measures are in force on the date (law/instruments.yaml).
+        this.regime = regime;
         this.ftz = p.ftz();
         this.ciio = p.ciio();
         this.sector = p.sector();

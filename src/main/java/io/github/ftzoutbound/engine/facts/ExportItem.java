@@ -2,6 +2,7 @@ package io.github.ftzoutbound.engine.facts;
 
 import org.kie.api.definition.type.ClassReactive;
 
+import io.github.ftzoutbound.model.Basis;
 import io.github.ftzoutbound.model.DataItem;
 import io.github.ftzoutbound.model.ImportantDataIndicator;
 import io.github.ftzoutbound.model.ImportantDataStatus;
@@ -27,8 +28,13 @@ public final class ExportItem {
     private final boolean restrictedTechnology;
     private final Set<String> fields;
     private final Integer category;
+    private final Basis basis;
+    private final boolean ownBasis;
 
-    public ExportItem(DataItem item, int position) {
+    /**
+     * @param requestBasis the request's {@code basis}, which applies to an item that names none of its own
+     */
+    public ExportItem(DataItem item, int position, Basis requestBasis) {
         this.id = item.id();
         this.position = position;
         this.individuals = item.personalInformation().individuals();
@@ -42,6 +48,8 @@ public final class ExportItem {
         this.restrictedTechnology = item.restrictedTechnology();
         this.fields = new LinkedHashSet<>(item.fields());
         this.category = item.category();
+        this.ownBasis = item.basis() != null;
+        this.basis = item.basis() != null ? item.basis() : requestBasis == null ? Basis.NONE : requestBasis;
     }
 
     public String getId() { return id; }
@@ -60,6 +68,14 @@ public final class ExportItem {
     public boolean isRestrictedTechnology() { return restrictedTechnology; }
     public Set<String> getFields() { return fields; }
     public Integer getCategory() { return category; }
+    /** The item's basis: its own {@code dataItems[].basis}, else the request's (legal-reading.md, "Basis"). */
+    public Basis getBasis() { return basis; }
+    /** The item named its own basis. */
+    public boolean isOwnBasis() { return ownBasis; }
+    /** The caller gave field codes for the item (an item without them cannot be shown to be off a list). */
+    public boolean isFieldsGiven() { return !fields.isEmpty(); }
+    /** The item holds non-sensitive personal information (the T_ns category). */
+    public boolean isHoldsNonSensitivePersonalInformation() { return individuals > 0; }
 
     public boolean hasIndicator(ImportantDataIndicator indicator) {
         return importantDataIndicators.contains(indicator);

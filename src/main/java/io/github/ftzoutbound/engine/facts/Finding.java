@@ -19,14 +19,33 @@ public final class Finding {
     private final Rule rule;
     private final String message;
     private final NegativeListFact list;
+    private final String clauseInstrument;
+    private final Integer clauseCategory;
 
     private Finding(Kind kind, String code, ExportItem item, Rule rule, String message, NegativeListFact list) {
+        this(kind, code, item, rule, message, list, null, null);
+    }
+
+    private Finding(Kind kind, String code, ExportItem item, Rule rule, String message, NegativeListFact list,
+                    String clauseInstrument, Integer clauseCategory) {
         this.kind = kind;
         this.code = code;
         this.item = item;
         this.rule = rule;
         this.message = message;
         this.list = list;
+        this.clauseInstrument = clauseInstrument;
+        this.clauseCategory = clauseCategory;
+    }
+
+    /**
+     * A warning that also cites a category row of the FTZ classification reference rules (JS-RULES / ZJ-RULES
+     * category N): which row depends on the item, so it cannot be the rule's own metadata. The row must be in
+     * the citation catalog, or the evaluation fails.
+     */
+    public static Finding categoryWarning(String code, ExportItem item, Rule rule, String message,
+                                          String instrument, int category) {
+        return new Finding(Kind.WARNING, code, item, rule, message, null, instrument, category);
     }
 
     public static Finding obligation(String code, ExportItem item, Rule rule, String message) {
@@ -49,4 +68,8 @@ public final class Finding {
     public Rule getRule() { return rule; }
     public String getMessage() { return message; }
     public NegativeListFact getList() { return list; }
+    /** The instrument of a category row this finding cites besides its rule's clause, or null. */
+    public String getClauseInstrument() { return clauseInstrument; }
+    /** The category row this finding cites besides its rule's clause, or null. */
+    public Integer getClauseCategory() { return clauseCategory; }
 }
