@@ -46,7 +46,9 @@ class ExamplesTest {
     static Run evaluate(String file) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new String[]{"evaluate", EXAMPLES.resolve(file).toString().replace('\\', '/')},
+        // The Jiangsu examples use the sample list of docs/examples/lists (the bundled Jiangsu list has no rows).
+        int exit = Main.run(new String[]{"evaluate", EXAMPLES.resolve(file).toString().replace('\\', '/'),
+                        "--lists", "docs/examples/lists"},
                 new PrintWriter(out), new PrintWriter(err), System.in);
         return new Run(exit, out.toString(), err.toString());
     }
@@ -150,7 +152,7 @@ class ExamplesTest {
         // warnings (and, for invalid examples, the problems' paths).
         JsonNode request = JSON.readTree(Files.readString(EXAMPLES.resolve(file), StandardCharsets.UTF_8));
         Scenario scenario = new Scenario(file, request, expect, EXAMPLES.resolve(file).toString());
-        ScenarioResult result = ScenarioSuites.run(TestServices.bundled(), scenario);
+        ScenarioResult result = ScenarioSuites.run(TestServices.withExampleLists(), scenario);
         assertTrue(result.passed(), () -> file + "\n  " + String.join("\n  ", result.failures()));
     }
 

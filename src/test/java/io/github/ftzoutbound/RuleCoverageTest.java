@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RuleCoverageTest {
     @Test
     void everyRuleFiresInSomeScenario() throws Exception {
-        ExportDecisionService service = TestServices.bundled();
+        ExportDecisionService service = TestServices.withExampleLists();
         RuleCoverage coverage = RuleCoverage.of(service, ScenarioSuites.load(ScenarioSuiteTest.SCENARIOS).stream()
                 .map(s -> ScenarioSuites.run(service, s)).toList());
         Files.createDirectories(Path.of("target"));

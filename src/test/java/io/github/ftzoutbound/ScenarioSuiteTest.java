@@ -22,7 +22,7 @@ class ScenarioSuiteTest {
         List<Scenario> all = ScenarioSuites.load(SCENARIOS);
         assertFalse(all.isEmpty(), "no scenarios found under " + SCENARIOS);
         return all.stream().map(s -> DynamicTest.dynamicTest(s.source(), () -> {
-            ScenarioResult r = ScenarioSuites.run(TestServices.bundled(), s);
+            ScenarioResult r = ScenarioSuites.run(TestServices.withExampleLists(), s);
             assertTrue(r.passed(), () -> s.source() + "\n  " + String.join("\n  ", r.failures()));
         }));
     }

@@ -21,6 +21,45 @@ public final class TestServices {
         return bundled;
     }
 
+    private static ExportDecisionService withExampleLists;
+
+    /** The example lists of docs/examples/lists (samples, every kind of row, adoptions), beside the bundled ones. */
+    public static final Path EXAMPLE_LISTS = Path.of("docs/examples/lists");
+
+    /** The bundled rules and lists plus the example lists: the service the scenario suites and examples run on. */
+    public static synchronized ExportDecisionService withExampleLists() {
+        if (withExampleLists == null) {
+            withExampleLists = ExportDecisionService.builder().addListDirectory(EXAMPLE_LISTS).build();
+        }
+        return withExampleLists;
+    }
+
+    private static ExportDecisionService reliability;
+
+    /**
+     * The bundled rules and lists plus the format-1 Jiangsu automotive sample alone: the service the reliability
+     * tests and their oracle (which reads format-1 rows) run on. The bundled Jiangsu list is INCOMPLETE and has no
+     * rows, so without the sample no Jiangsu list row would ever be exercised.
+     */
+    public static synchronized ExportDecisionService reliability() {
+        if (reliability == null) {
+            try {
+                Path dir = Files.createTempDirectory("ftz-reliability-lists");
+                dir.toFile().deleteOnExit();
+                Path sample = dir.resolve(AUTOMOTIVE_SAMPLE.getFileName());
+                Files.copy(AUTOMOTIVE_SAMPLE, sample);
+                sample.toFile().deleteOnExit();
+                reliability = ExportDecisionService.builder().addListDirectory(dir).build();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return reliability;
+    }
+
+    /** The format-1 Jiangsu automotive sample (once bundled), now an example list. */
+    public static final Path AUTOMOTIVE_SAMPLE = EXAMPLE_LISTS.resolve("js-2025-automotive.list.yaml");
+
     static final Path BUNDLED_RULES = Path.of("src/main/resources/rules");
 
     /** Copies the bundled rules into dir (a legal team's working copy) and returns it. */

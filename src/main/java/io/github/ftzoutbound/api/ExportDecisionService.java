@@ -103,6 +103,7 @@ public final class ExportDecisionService {
      */
     public ExportDecision evaluate(ExportRequest request, boolean withRequest) {
         RequestValidator.validate(request);
+        checkReferences(request);
         ExportRequest dated = dated(request);
         // The legal lower bound of the date (law/instruments.yaml): refused before any ledger reservation.
         engine.get().ruleSet().law().checkDate(dated.evaluationDate());
@@ -177,9 +178,18 @@ public final class ExportDecisionService {
     public ExportDecision evaluateWithLedgerSnapshot(ExportRequest evaluated, LedgerSnapshot snapshot,
                                                      boolean withRequest) {
         RequestValidator.validate(evaluated);
+        checkReferences(evaluated);
         ExportRequest dated = dated(evaluated);
         ExportDecision decision = engine.get().evaluate(dated, clock.instant(), Objects.requireNonNull(snapshot));
         return withRequest ? decision.withRequest(dated) : decision;
+    }
+
+    /** Codes, list rows and conditions the loaded lists and catalogs do not know are invalid input. */
+    private void checkReferences(ExportRequest request) {
+        List<Problem> problems = engine.get().ruleSet().checkReferences(request);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
     }
 
     /** The request with its evaluation date, today in Asia/Shanghai when the caller gave none. */

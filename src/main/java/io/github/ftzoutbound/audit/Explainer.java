@@ -53,6 +53,9 @@ public final class Explainer {
             sb.append('\n').append(zh ? "数据项 " : "Item ").append('"').append(item.itemId()).append("\": ")
                     .append(pathwayName(item.pathway(), lang)).append(zh ? "（第" : " (row ").append(item.row())
                     .append(zh ? "行，" : ", ").append(item.reason()).append(zh ? "）" : ")").append('\n');
+            if (item.route() != null) {
+                sb.append(zh ? "  出境路径：" : "  Route: ").append(item.route()).append('\n');
+            }
             String why = zh ? item.explanationZh() : item.explanation();
             if (why != null) {
                 sb.append(zh ? "  理由：" : "  Why: ").append(why).append('\n');

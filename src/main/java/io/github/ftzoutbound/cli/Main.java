@@ -43,6 +43,8 @@ import java.util.concurrent.Callable;
 @Command(name = "ftz-outbound", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Decides how a data export out of China must be cleared, citing the clauses.",
         subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class, TestCommand.class,
+                TranscriptionCommands.ImportList.class, TranscriptionCommands.ExportList.class,
+                TranscriptionCommands.MigrateLists.class,
                 CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
                 AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class})
 public final class Main implements Callable<Integer> {
@@ -366,7 +368,9 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "lint-lists", mixinStandardHelpOptions = true,
-            description = "Check negative-list files for overlaps, empty entries and entries stricter than national rules.")
+            description = "Check negative-list files: overlaps (tiered bands are tiers, not overlaps), empty entries, "
+                    + "rows stricter than national rules, codes no catalog defines; findings the file acknowledges "
+                    + "are shown with their reason and do not count.")
     static final class LintLists implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -378,16 +382,19 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            List<String> findings;
+            ListLint.Report report;
             try {
-                findings = ListLint.lint(dir);
+                report = ListLint.lint(dir);
             } catch (RuleSetException e) {
                 e.problems().forEach(err::println);
                 return RULES_FAILED;
             }
-            findings.forEach(out::println);
-            out.println(findings.isEmpty() ? "lint-lists: clean" : "lint-lists: " + findings.size() + " finding(s)");
-            return findings.isEmpty() ? 0 : 1;
+            report.findings().forEach(out::println);
+            report.acknowledged().forEach(out::println);
+            String acked = report.acknowledged().isEmpty() ? "" : " (" + report.acknowledged().size() + " acknowledged)";
+            out.println(report.findings().isEmpty() ? "lint-lists: clean" + acked
+                    : "lint-lists: " + report.findings().size() + " finding(s)" + acked);
+            return report.findings().isEmpty() ? 0 : 1;
         }
     }
 

@@ -70,6 +70,20 @@ final class Clauses {
                 entry.getId(), entry.getList().getTitle() + " " + entry.getId(), entry.getDescription());
     }
 
+    /** A list's own duty: the list is cited with the duty's code in place of a row, and the list's wording. */
+    static Citation of(io.github.ftzoutbound.engine.facts.DutyFact duty) {
+        return new Citation("NEGATIVE-LIST", null, null, null, null, null, null, duty.getList().getId(),
+                duty.getCode(), duty.getList().getTitle() + " " + duty.getCode(), duty.getDuty().text());
+    }
+
+    /** The adopted list, named with the adoption document that made it apply (JS 24 para 2, ZJ 19). */
+    static Citation of(io.github.ftzoutbound.engine.facts.AdoptionFact adoption) {
+        var a = adoption.getAdoption();
+        return new Citation("NEGATIVE-LIST", null, null, null, null, null, null, a.listId(), null,
+                adoption.getList().getTitle() + "（参照执行：" + a.document() + "，" + a.adoptedFrom() + "起）",
+                a.quote());
+    }
+
     private static Integer integer(Map<String, Object> meta, String key) {
         Object v = meta.get(key);
         if (v == null) {

@@ -270,10 +270,17 @@ public final class DecisionEngine {
                     candidates.getOrDefault(item, List.of()));
             for (Supplement s : supplements.getOrDefault(item, List.of())) {
                 ruleSet.citationOf(s.getRule()).ifPresent(cites::add);
+                if (s.getAdoption() != null) {
+                    cites.add(Clauses.of(s.getAdoption()));
+                }
             }
             allCitations.addAll(cites);
+            // A list row routing outside the three pathways names its route (e.g. HUMAN_GENETIC_RESOURCES).
+            String route = ruling.getDeciding().stream().filter(c -> c.getPathway() == ruling.getPathway())
+                    .map(c -> c.getEntry() == null ? null : c.getEntry().getRoute())
+                    .filter(java.util.Objects::nonNull).sorted().findFirst().orElse(null);
             itemDecisions.add(new ItemDecision(item.getId(), ruling.getPathway(), reason, ruling.getRow(),
-                    new ArrayList<>(cites), explanation, explanationZh, notChosen));
+                    new ArrayList<>(cites), explanation, explanationZh, notChosen, route));
         }
 
         List<Obligation> obligations = new ArrayList<>();
@@ -295,6 +302,9 @@ public final class DecisionEngine {
                     concerned.add(f.getItem());
                 }
                 ruleSet.citationOf(f.getRule()).ifPresent(cites::add);
+                if (f.getDuty() != null) {
+                    cites.add(Clauses.of(f.getDuty()));
+                }
                 if (f.getClauseInstrument() != null) {
                     Citation ref = new Citation(f.getClauseInstrument(), null, null, null, null, null,
                             f.getClauseCategory(), null, null, null, null);

@@ -112,18 +112,7 @@ final class Explanations {
     }
 
     private static String threshold(ListEntryFact entry) {
-        if (entry.isUnconditional()) {
-            return "none, always applies";
-        }
-        StringBuilder sb = new StringBuilder();
-        if (entry.getIndividualsAtLeast() >= 0) {
-            sb.append("≥ ").append(group(entry.getIndividualsAtLeast())).append(" persons");
-        }
-        if (entry.getSensitiveIndividualsAtLeast() >= 0) {
-            sb.append(sb.length() > 0 ? " or " : "").append("≥ ")
-                    .append(group(entry.getSensitiveIndividualsAtLeast())).append(" sensitive persons");
-        }
-        return sb.toString();
+        return entry.describeBands();
     }
 
     /** 1234567 → "1,234,567" (the grouping the law's figures are read with). */

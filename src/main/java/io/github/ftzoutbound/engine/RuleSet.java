@@ -6,6 +6,7 @@ import io.github.ftzoutbound.engine.facts.ListEntryFact;
 import io.github.ftzoutbound.engine.facts.NegativeListFact;
 import io.github.ftzoutbound.lists.ListEntry;
 import io.github.ftzoutbound.lists.NegativeList;
+import io.github.ftzoutbound.lists.ListLoader;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -43,6 +44,8 @@ public final class RuleSet {
     private final LawInForce law;
     private final List<NegativeListFact> lists;
     private final List<Object> listFacts;
+    private final ListLoader.Loaded loaded;
+    private final io.github.ftzoutbound.lists.RequestReferences references;
     private final RulesetInfo info;
     private final Map<String, String> sources;
     private final List<Rule> rules;
@@ -57,7 +60,10 @@ public final class RuleSet {
     }
 
     private RuleSet(KieBase kieBase, CitationCatalog catalog, LawInForce law, List<NegativeListFact> lists,
-                    List<Object> listFacts, RulesetInfo info, Map<String, String> sources, List<Rule> rules) {
+                    List<Object> listFacts, ListLoader.Loaded loaded, RulesetInfo info, Map<String, String> sources,
+                    List<Rule> rules) {
+        this.loaded = loaded;
+        this.references = new io.github.ftzoutbound.lists.RequestReferences(loaded);
         this.kieBase = kieBase;
         this.law = law;
         this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -110,7 +116,7 @@ public final class RuleSet {
     /**
      * @param otherFiles the other files the set was loaded from (lists, version, catalog): digested with the DRL
      */
-    public static RuleSet compile(String version, List<SourceFile> drl, List<NegativeList> negativeLists,
+    public static RuleSet compile(String version, List<SourceFile> drl, ListLoader.Loaded loaded,
                                   List<SourceFile> otherFiles, CitationCatalog catalog, LawInForce law) {
         long start = System.nanoTime();
         if (drl.isEmpty()) {
@@ -135,7 +141,7 @@ public final class RuleSet {
         KieContainer container = ks.newKieContainer(releaseId);
         KieBase base = container.getKieBase();
         ks.getRepository().removeKieModule(releaseId);
-        return assemble(base, "compiled from DRL", start, version, drl, negativeLists, otherFiles, catalog, law);
+        return assemble(base, "compiled from DRL", start, version, drl, loaded, otherFiles, catalog, law);
     }
 
     /**
@@ -144,9 +150,9 @@ public final class RuleSet {
      * nothing is loaded.
      */
     public static RuleSet precompiled(KieBase base, String version, List<SourceFile> drl,
-                                      List<NegativeList> negativeLists, List<SourceFile> otherFiles,
+                                      ListLoader.Loaded loaded, List<SourceFile> otherFiles,
                                       CitationCatalog catalog, LawInForce law, long start) {
-        return assemble(base, "precompiled executable model", start, version, drl, negativeLists, otherFiles,
+        return assemble(base, "precompiled executable model", start, version, drl, loaded, otherFiles,
                 catalog, law);
     }
 
@@ -168,7 +174,7 @@ public final class RuleSet {
     }
 
     private static RuleSet assemble(KieBase base, String how, long start, String version, List<SourceFile> drl,
-                                    List<NegativeList> negativeLists, List<SourceFile> otherFiles,
+                                    ListLoader.Loaded loaded, List<SourceFile> otherFiles,
                                     CitationCatalog catalog, LawInForce law) {
         Map<String, String> files = ruleFiles(drl);
         Map<String, String> sources = new HashMap<>();
@@ -201,12 +207,24 @@ public final class RuleSet {
 
         List<NegativeListFact> listFactsOnly = new ArrayList<>();
         List<Object> facts = new ArrayList<>();
-        for (NegativeList l : negativeLists) {
+        for (NegativeList l : loaded.lists()) {
             NegativeListFact lf = new NegativeListFact(l);
             listFactsOnly.add(lf);
             facts.add(lf);
             for (ListEntry e : l.entries()) {
-                facts.add(new ListEntryFact(lf, e));
+                ListEntryFact ef = new ListEntryFact(lf, e);
+                facts.add(ef);
+                for (io.github.ftzoutbound.lists.Band b : e.bands()) {
+                    facts.add(new io.github.ftzoutbound.engine.facts.ListBandFact(ef, b));
+                }
+            }
+            for (io.github.ftzoutbound.lists.ListDuty d : l.duties()) {
+                facts.add(new io.github.ftzoutbound.engine.facts.DutyFact(lf, d));
+            }
+            for (io.github.ftzoutbound.lists.Adoption a : loaded.adoptions()) {
+                if (a.listId().equals(l.id()) && a.adoptsSector(l.sectors().get(0))) {
+                    facts.add(new io.github.ftzoutbound.engine.facts.AdoptionFact(a, lf));
+                }
             }
         }
         List<SourceFile> all = new ArrayList<>(drl);
@@ -214,8 +232,8 @@ public final class RuleSet {
         List<String> paths = all.stream().map(SourceFile::path).sorted().toList();
         RulesetInfo info = new RulesetInfo(version, Digests.ruleSetDigest(all), paths);
         LOG.info("rule set {} loaded ({}): {} rules from {} files, {} negative lists, digest {} ({} ms)", version, how,
-                rules.size(), drl.size(), negativeLists.size(), info.digest(), (System.nanoTime() - start) / 1_000_000);
-        return new RuleSet(base, catalog, law, List.copyOf(listFactsOnly), List.copyOf(facts), info,
+                rules.size(), drl.size(), loaded.lists().size(), info.digest(), (System.nanoTime() - start) / 1_000_000);
+        return new RuleSet(base, catalog, law, List.copyOf(listFactsOnly), List.copyOf(facts), loaded, info,
                 Collections.unmodifiableMap(sources), List.copyOf(rules));
     }
 
@@ -229,6 +247,12 @@ public final class RuleSet {
     /** The dated parameter file of the law in force. */
     public LawInForce law() { return law; }
     public List<NegativeListFact> lists() { return lists; }
+    /** The lists, adoptions and code catalog as loaded, for checking a request's codes, rows and conditions. */
+    public ListLoader.Loaded loaded() { return loaded; }
+    /** Checks the request's codes, list rows and conditions against these lists and catalogs. */
+    public List<io.github.ftzoutbound.model.Problem> checkReferences(io.github.ftzoutbound.model.ExportRequest request) {
+        return references.check(request);
+    }
     /** The list and entry facts inserted into every session. */
     List<Object> listFacts() { return listFacts; }
     public RulesetInfo info() { return info; }

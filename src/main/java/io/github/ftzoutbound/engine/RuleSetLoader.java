@@ -49,17 +49,24 @@ public final class RuleSetLoader {
         }
         String version = version(versionFile);
         List<SourceFile> listFiles = new ArrayList<>();
+        List<SourceFile> adoptionFiles = new ArrayList<>();
+        // The bundled code catalog names codes, not law: it loads even without the bundled lists, so that a
+        // request's codes are checked against the same names whichever lists are loaded.
+        List<SourceFile> codeFiles = new ArrayList<>(ClasspathFiles.under("lists", "codes.yaml"));
         if (bundledLists) {
             listFiles.addAll(ClasspathFiles.under("lists", ".list.yaml"));
+            adoptionFiles.addAll(ClasspathFiles.under("lists", ".adoption.yaml"));
         }
         for (Path dir : listDirs) {
             if (!Files.isDirectory(dir)) {
                 throw new RuleSetException(List.of(dir + ": not a directory"));
             }
-            listFiles.addAll(ClasspathFiles.inDirectory(dir, dir.getFileName() == null ? "lists"
-                    : "lists-" + dir.getFileName(), ".list.yaml"));
+            String prefix = dir.getFileName() == null ? "lists" : "lists-" + dir.getFileName();
+            listFiles.addAll(ClasspathFiles.inDirectory(dir, prefix, ".list.yaml"));
+            adoptionFiles.addAll(ClasspathFiles.inDirectory(dir, prefix, ".adoption.yaml"));
+            codeFiles.addAll(ClasspathFiles.inDirectory(dir, prefix, "codes.yaml"));
         }
-        List<NegativeList> lists = ListLoader.parseAll(listFiles);
+        ListLoader.Loaded lists = ListLoader.load(listFiles, adoptionFiles, codeFiles);
         // A rules directory may bring its own catalog (DIR/catalog.yaml) for clauses the bundled one lacks.
         Path ownCatalog = rulesDir == null ? null : rulesDir.resolve("catalog.yaml");
         SourceFile catalogFile = ownCatalog != null && Files.isRegularFile(ownCatalog)
@@ -72,6 +79,9 @@ public final class RuleSetLoader {
         LawInForce law = LawInForce.parse(lawFile);
         // The digest covers everything that shapes a decision: rules, the version file, lists, clause texts.
         List<SourceFile> digested = new ArrayList<>(listFiles);
+        // Adoption files make lists apply, so they are digested; code catalogs only name codes (a request with an
+        // unknown code is refused, never decided), so they are not.
+        digested.addAll(adoptionFiles);
         digested.add(versionFile);
         digested.add(catalogFile);
         digested.add(lawFile);

@@ -6,14 +6,27 @@ import io.github.ftzoutbound.model.Pathway;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Finds what is legal to write in a list file but probably wrong, for the legal team before a list goes live:
- * entries of one list that overlap with different pathways, entries with no fields (they can never match),
- * and personal-information entries stricter than the national rules (national exemptions and tiers
- * prevail, so such an entry only partly takes effect). Findings read {@code file:line: message}.
+ * Finds what is legal to write in a list file but probably wrong, for the legal team before a list goes live.
+ * Each finding has a code:
+ * <ul>
+ * <li>OVERLAP: rows of one list and scenario share fields but carry different pathways, and are not tiers (a
+ * tier is the laxer row starting lower on the same tally than every band of the stricter row: 50万 standard
+ * contract, 300万 security assessment is a tier, not an overlap);</li>
+ * <li>NO_FIELDS: a format-1 entry names no fields, so it can never match;</li>
+ * <li>STRICTER_THAN_NATIONAL: a personal-information row asks more than the national rules (which still prevail
+ * where they are more lenient);</li>
+ * <li>UNKNOWN_CODE: a sector, scenario or field code no code catalog defines (never acknowledgeable);</li>
+ * <li>UNUSED_ACKNOWLEDGEMENT: an acknowledgement in the file that matches no finding.</li>
+ * </ul>
+ * A finding the file acknowledges ({@code acknowledged:} with the finding code, the rows and a reason) is reported
+ * with its reason but does not count. Findings read {@code file:line: CODE: message}.
  */
 public final class ListLint {
     /** CBDF Art. 5 item 4: below this many non-sensitive persons a year, a non-CIIO is exempt. */
@@ -23,61 +36,174 @@ public final class ListLint {
     /** CBDF Art. 7 item 2: from this many sensitive persons a year, a security assessment. */
     static final long NATIONAL_SA_SENSITIVE = 10_000;
 
+    /** One finding; {@code acknowledged} is the file's reason when the legal team has accepted it, else null. */
+    public record Finding(String file, int line, String code, List<String> rows, String message,
+                          String acknowledged) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + (acknowledged == null ? "" : "acknowledged ") + code + ": " + message
+                    + (acknowledged == null ? "" : " — " + acknowledged);
+        }
+    }
+
+    /** What a lint run found: {@code findings} count, {@code acknowledged} are reported only. */
+    public record Report(List<Finding> findings, List<Finding> acknowledged) {
+    }
+
     private ListLint() {
     }
 
-    /** Lints every {@code *.list.yaml} under dir; throws RuleSetException when a file cannot be read. */
-    public static List<String> lint(Path dir) {
-        List<SourceFile> files = ClasspathFiles.inDirectory(dir, dir.getFileName() == null ? "lists"
-                : dir.getFileName().toString(), ".list.yaml");
-        return lint(ListLoader.parseAll(files));
+    /**
+     * Lints the list and adoption files under dir against the bundled code catalog and dir's own
+     * {@code codes.yaml}; throws RuleSetException when a file cannot be read.
+     */
+    public static Report lint(Path dir) {
+        String prefix = dir.getFileName() == null ? "lists" : dir.getFileName().toString();
+        List<SourceFile> codes = new ArrayList<>(ClasspathFiles.under("lists", "codes.yaml"));
+        codes.addAll(ClasspathFiles.inDirectory(dir, prefix, "codes.yaml"));
+        ListLoader.Loaded loaded = ListLoader.load(ClasspathFiles.inDirectory(dir, prefix, ".list.yaml"),
+                ClasspathFiles.inDirectory(dir, prefix, ".adoption.yaml"), codes);
+        return lint(loaded.lists(), loaded.codes());
     }
 
+    /** The counting findings as {@code file:line: CODE: message}, without a code catalog check. */
     public static List<String> lint(List<NegativeList> lists) {
-        List<String> out = new ArrayList<>();
+        return lint(lists, null).findings().stream().map(Finding::toString).toList();
+    }
+
+    /** Lints lists; with a catalog, codes no catalog defines are findings too. */
+    public static Report lint(List<NegativeList> lists, CodeCatalog catalog) {
+        List<Finding> raw = new ArrayList<>();
+        Set<String> listsSeen = new HashSet<>();
         for (NegativeList list : lists) {
+            if (catalog != null) {
+                codes(list, catalog, raw);
+            }
             List<ListEntry> entries = list.entries();
             for (int i = 0; i < entries.size(); i++) {
                 ListEntry a = entries.get(i);
-                String at = list.source() + ":" + a.line() + ": ";
-                if (a.fields().isEmpty()) {
-                    out.add(at + "entry " + a.id() + " names no fields, so it can never match an item");
+                if (a.fields().isEmpty() && list.format() == 1) {
+                    raw.add(new Finding(list.source(), a.line(), "NO_FIELDS", List.of(a.id()),
+                            "entry " + a.id() + " names no fields, so it can never match an item", null));
                 }
                 for (int j = i + 1; j < entries.size(); j++) {
                     ListEntry b = entries.get(j);
                     boolean sameScenario = a.scenario() == null || b.scenario() == null
                             || Objects.equals(a.scenario(), b.scenario());
                     List<String> shared = a.fields().stream().filter(b.fields()::contains).toList();
-                    if (sameScenario && !shared.isEmpty() && a.pathway() != b.pathway()) {
-                        out.add(list.source() + ":" + b.line() + ": entry " + b.id() + " (" + b.pathway()
-                                + ") overlaps entry " + a.id() + " (line " + a.line() + ", " + a.pathway()
-                                + ") on fields " + shared + "; where both thresholds are met the stricter pathway"
-                                + " applies");
+                    if (sameScenario && !shared.isEmpty() && a.pathway() != b.pathway() && !tiers(a, b)) {
+                        raw.add(new Finding(list.source(), b.line(), "OVERLAP", List.of(a.id(), b.id()),
+                                "entry " + b.id() + " (" + b.pathway() + ") overlaps entry " + a.id() + " (line "
+                                        + a.line() + ", " + a.pathway() + ") on fields " + shared
+                                        + "; where both thresholds are met the stricter pathway applies", null));
                     }
                 }
                 if (a.dataClass() == DataClass.PERSONAL_INFORMATION) {
-                    stricterThanNational(a).ifPresent(msg -> out.add(at + "note: entry " + a.id() + " " + msg));
+                    stricterThanNational(a).ifPresent(msg -> raw.add(new Finding(list.source(), a.line(),
+                            "STRICTER_THAN_NATIONAL", List.of(a.id()), "note: entry " + a.id() + " " + msg, null)));
                 }
             }
         }
-        return out;
+        // Acknowledgements are per list file; a multi-sector file is read as several lists sharing them.
+        List<Finding> findings = new ArrayList<>();
+        List<Finding> acknowledged = new ArrayList<>();
+        Set<Acknowledgement> used = new HashSet<>();
+        for (Finding f : raw) {
+            Acknowledgement ack = lists.stream().filter(l -> l.source().equals(f.file()))
+                    .flatMap(l -> l.acknowledgements().stream())
+                    .filter(a -> a.finding().equals(f.code()) && !"UNKNOWN_CODE".equals(f.code())
+                            && a.rows().containsAll(f.rows()))
+                    .findFirst().orElse(null);
+            if (ack == null) {
+                findings.add(f);
+            } else {
+                used.add(ack);
+                acknowledged.add(new Finding(f.file(), f.line(), f.code(), f.rows(), f.message(), ack.reason()));
+            }
+        }
+        for (NegativeList list : lists) {
+            if (!listsSeen.add(list.source())) {
+                continue;
+            }
+            for (Acknowledgement a : list.acknowledgements()) {
+                if (!used.contains(a)) {
+                    findings.add(new Finding(list.source(), 1, "UNUSED_ACKNOWLEDGEMENT", a.rows(),
+                            "acknowledgement of " + a.finding() + " for " + a.rows()
+                                    + " matches no finding; remove it", null));
+                }
+            }
+        }
+        return new Report(List.copyOf(findings), List.copyOf(acknowledged));
     }
 
-    private static java.util.Optional<String> stricterThanNational(ListEntry e) {
-        Threshold t = e.threshold();
-        Long ind = t == null ? null : t.individualsAtLeast();
-        Long sens = t == null ? null : t.sensitiveIndividualsAtLeast();
-        if (e.pathway() == Pathway.SECURITY_ASSESSMENT
-                && (t == null || ind != null && ind < NATIONAL_SA_INDIVIDUALS || sens != null && sens < NATIONAL_SA_SENSITIVE)) {
-            return java.util.Optional.of("asks a security assessment below the national tier (1,000,000 persons or"
+    private static void codes(NegativeList list, CodeCatalog catalog, List<Finding> out) {
+        for (String s : list.sectors()) {
+            if (!catalog.knows(CodeCatalog.Kind.SECTOR, s)) {
+                out.add(new Finding(list.source(), 1, "UNKNOWN_CODE", List.of(),
+                        catalog.unknownMessage(CodeCatalog.Kind.SECTOR, s), null));
+            }
+        }
+        for (String s : list.scenarios()) {
+            if (!catalog.knows(CodeCatalog.Kind.SCENARIO, s)) {
+                out.add(new Finding(list.source(), 1, "UNKNOWN_CODE", List.of(),
+                        catalog.unknownMessage(CodeCatalog.Kind.SCENARIO, s), null));
+            }
+        }
+        for (ListEntry e : list.entries()) {
+            if (e.scenario() != null && !catalog.knows(CodeCatalog.Kind.SCENARIO, e.scenario())
+                    && !list.scenarios().contains(e.scenario())) {
+                out.add(new Finding(list.source(), e.line(), "UNKNOWN_CODE", List.of(e.id()),
+                        catalog.unknownMessage(CodeCatalog.Kind.SCENARIO, e.scenario()), null));
+            }
+            for (String f : e.fields()) {
+                if (!catalog.knows(CodeCatalog.Kind.FIELD, f)) {
+                    out.add(new Finding(list.source(), e.line(), "UNKNOWN_CODE", List.of(e.id()),
+                            "row " + e.id() + ": " + catalog.unknownMessage(CodeCatalog.Kind.FIELD, f), null));
+                }
+            }
+        }
+    }
+
+    /**
+     * Two rows are tiers, not an overlap, when both have bands and every band of the stricter row has a band of
+     * the laxer row on the same tally starting lower: the laxer row covers the lower volumes, the stricter the
+     * higher ones, and where both are met the stricter holds by design.
+     */
+    static boolean tiers(ListEntry a, ListEntry b) {
+        if (a.bands().isEmpty() || b.bands().isEmpty() || a.route() != null || b.route() != null) {
+            return false;
+        }
+        ListEntry stricter = rank(a.pathway()) > rank(b.pathway()) ? a : b;
+        ListEntry laxer = stricter == a ? b : a;
+        return stricter.bands().stream().allMatch(s -> laxer.bands().stream()
+                .anyMatch(l -> l.counts() == s.counts() && l.atLeast() < s.atLeast()));
+    }
+
+    private static int rank(Pathway p) {
+        return p.ordinal();
+    }
+
+    private static Optional<String> stricterThanNational(ListEntry e) {
+        if (e.route() != null) {
+            return Optional.empty();
+        }
+        List<Band> bands = e.bands();
+        if (e.pathway() == Pathway.SECURITY_ASSESSMENT && (bands.isEmpty() || bands.stream().anyMatch(b ->
+                (b.counts() == Counts.NON_SENSITIVE_PERSONS || b.counts() == Counts.ALL_PERSONS)
+                        && (b.atLeast() < NATIONAL_SA_INDIVIDUALS || b.counts() == Counts.ALL_PERSONS)
+                        || (b.counts() == Counts.SENSITIVE_PERSONS || b.counts() == Counts.ACCOUNT_OR_MEDICAL_PERSONS)
+                        && b.atLeast() < NATIONAL_SA_SENSITIVE))) {
+            return Optional.of("asks a security assessment below the national tier (1,000,000 persons or"
                     + " 10,000 sensitive persons a year, CBDF Art. 7 item 2); national exemptions (CBDF Arts. 4–5)"
                     + " still prevail, and measures Art. 8 lets lists relax PI tiers, not tighten them");
         }
-        if (e.pathway() == Pathway.STANDARD_CONTRACT_OR_CERTIFICATION
-                && (t == null || ind != null && ind < NATIONAL_EXEMPTION_BELOW && (sens == null))) {
-            return java.util.Optional.of("asks a standard contract below 100,000 persons a year; the national"
+        if (e.pathway() == Pathway.STANDARD_CONTRACT_OR_CERTIFICATION && (bands.isEmpty() || bands.stream().anyMatch(b ->
+                (b.counts() == Counts.NON_SENSITIVE_PERSONS || b.counts() == Counts.ALL_PERSONS)
+                        && b.atLeast() < NATIONAL_EXEMPTION_BELOW)
+                && bands.stream().noneMatch(b -> b.counts() == Counts.SENSITIVE_PERSONS))) {
+            return Optional.of("asks a standard contract below 100,000 persons a year; the national"
                     + " exemption (CBDF Art. 5 item 4) prevails there, so the entry has no effect below it");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -36,54 +36,132 @@ import java.util.Set;
  */
 public final class ListLoader {
     public static final int MAX_FILE_CHARS = 1024 * 1024;
-    private static final Set<String> LIST_KEYS = Set.of("id", "ftz", "status", "title", "version", "effectiveFrom",
-            "effectiveTo", "sectors", "scenarios", "entries");
+    /** The other FTZs whose lists may be adopted by reference (JS 24 para 2, ZJ 19). */
+    public static final Set<String> OTHER_FTZS = Set.of("BEIJING", "SHANGHAI", "TIANJIN", "HAINAN", "CHONGQING",
+            "GUANGXI", "FUJIAN", "GUANGDONG", "SHANDONG", "HUBEI", "SICHUAN", "SHAANXI", "LIAONING", "HENAN",
+            "HEBEI", "YUNNAN", "HEILONGJIANG", "HUNAN", "ANHUI", "XINJIANG");
+    private static final Set<String> LIST_KEYS = Set.of("format", "id", "ftz", "status", "title", "version",
+            "effectiveFrom", "effectiveTo", "sectors", "scenarios", "entries", "acknowledged");
+    private static final Set<String> LIST_KEYS_V2 = Set.of("format", "id", "ftz", "status", "title", "version",
+            "issuers", "documentNumber", "published", "effectiveFrom", "effectiveTo", "sources", "conditions",
+            "duties", "acknowledged", "sectors");
     private static final Set<String> ENTRY_KEYS = Set.of("id", "scenario", "dataClass", "fields", "threshold",
             "pathway", "description");
     private static final Set<String> THRESHOLD_KEYS = Set.of("individualsAtLeast", "sensitiveIndividualsAtLeast");
+    private static final Set<String> SECTOR_KEYS = Set.of("code", "scenarios", SubList.SA.key, SubList.SCC.key,
+            SubList.ROUTES.key);
+    private static final Set<String> SCENARIO_KEYS = Set.of("code", SubList.SA.key, SubList.SCC.key,
+            SubList.ROUTES.key);
+    private static final Set<String> ROW_KEYS = Set.of("id", "dataType", "subCategory", "fields", "description",
+            "examples", "scale", "thresholds", "unless", "route");
+    private static final Set<String> BAND_KEYS = Set.of("counts", "atLeast", "below");
+    private static final Set<String> CONDITION_KEYS = Set.of("code", "zh", "en");
+    private static final Set<String> DUTY_KEYS = Set.of("code", "kind", "workingDays", "scope", "effectiveFrom",
+            "effectiveTo", "text", "textEn");
+    private static final Set<String> ACK_KEYS = Set.of("finding", "rows", "reason");
+    private static final Set<String> ADOPTION_KEYS = Set.of("id", "adoptingFtz", "list", "sectors", "adoptedFrom",
+            "effectiveTo", "document", "quote", "source");
+    private static final Set<String> NAME_KEYS = Set.of("zh", "en");
+
+    /** The sub-lists of a scenario (or of a whole sector): (一), (二), and routes outside the three pathways. */
+    enum SubList {
+        SA("securityAssessment", Pathway.SECURITY_ASSESSMENT),
+        SCC("standardContractOrCertification", Pathway.STANDARD_CONTRACT_OR_CERTIFICATION),
+        ROUTES("otherRoutes", Pathway.STRICTER_REGIME);
+
+        final String key;
+        final Pathway pathway;
+
+        SubList(String key, Pathway pathway) {
+            this.key = key;
+            this.pathway = pathway;
+        }
+    }
+
+    /** Everything read from the list folders: lists (one per sector), adoptions, and the merged code catalog. */
+    public record Loaded(List<NegativeList> lists, List<Adoption> adoptions, CodeCatalog codes) {
+    }
 
     private ListLoader() {
     }
 
-    /** Parses every file; throws {@link RuleSetException} with all problems if any file is bad. */
+    /** Parses every list file; throws {@link RuleSetException} with all problems if any file is bad. */
     public static List<NegativeList> parseAll(List<SourceFile> files) {
+        return load(files, List.of(), List.of()).lists();
+    }
+
+    /**
+     * Parses list files, adoption files ({@code *.adoption.yaml}) and code catalogs ({@code codes.yaml}); throws
+     * {@link RuleSetException} with every problem as {@code file:line: message} if anything is bad: duplicate list
+     * or row ids across files, an adoption naming a list not loaded, a code defined twice with different names.
+     */
+    public static Loaded load(List<SourceFile> listFiles, List<SourceFile> adoptionFiles, List<SourceFile> codeFiles) {
         List<String> problems = new ArrayList<>();
         List<NegativeList> lists = new ArrayList<>();
         Map<String, String> listIds = new HashMap<>();
         Map<String, String> entryIds = new HashMap<>();
-        for (SourceFile f : files) {
-            NegativeList list = parse(f, problems);
-            if (list == null) {
+        for (SourceFile f : listFiles) {
+            List<NegativeList> parts = parse(f, problems);
+            if (parts == null || parts.isEmpty()) {
                 continue;
             }
-            String where = listIds.putIfAbsent(list.id(), f.path());
+            String where = listIds.putIfAbsent(parts.get(0).id(), f.path());
             if (where != null) {
-                problems.add(f.path() + ":1: duplicate list id \"" + list.id() + "\" (also in " + where + ")");
+                problems.add(f.path() + ":1: duplicate list id \"" + parts.get(0).id() + "\" (also in " + where + ")");
             }
-            for (ListEntry e : list.entries()) {
-                String other = entryIds.putIfAbsent(e.id(), f.path() + ":" + e.line());
-                if (other != null) {
-                    problems.add(f.path() + ":" + e.line() + ": duplicate entry id \"" + e.id() + "\" (also at "
-                            + other + ")");
+            for (NegativeList list : parts) {
+                for (ListEntry e : list.entries()) {
+                    String other = entryIds.putIfAbsent(e.id(), f.path() + ":" + e.line());
+                    if (other != null) {
+                        problems.add(f.path() + ":" + e.line() + ": duplicate entry id \"" + e.id() + "\" (also at "
+                                + other + ")");
+                    }
                 }
             }
-            lists.add(list);
+            lists.addAll(parts);
         }
+        List<Adoption> adoptions = new ArrayList<>();
+        Set<String> adoptionIds = new HashSet<>();
+        for (SourceFile f : adoptionFiles) {
+            Adoption a = parseAdoption(f, problems);
+            if (a == null) {
+                continue;
+            }
+            if (!adoptionIds.add(a.id())) {
+                problems.add(f.path() + ":1: duplicate adoption id \"" + a.id() + "\"");
+            }
+            NegativeList adopted = lists.stream().filter(l -> l.id().equals(a.listId())).findFirst().orElse(null);
+            if (adopted == null) {
+                problems.add(f.path() + ":1: adoption " + a.id() + " names list " + a.listId()
+                        + ", which is not loaded (put the list file beside the adoption)");
+            } else if (adopted.ftz() == a.adoptingFtz()) {
+                problems.add(f.path() + ":1: adoption " + a.id() + " names " + a.listId() + ", a list of "
+                        + a.adoptingFtz() + " itself: only another FTZ's list is adopted by reference");
+            } else if (adopted.status() == ListStatus.INCOMPLETE) {
+                problems.add(f.path() + ":1: adoption " + a.id() + " names " + a.listId() + ", an INCOMPLETE list:"
+                        + " transcribe it in full before adopting it");
+            } else {
+                for (String s : a.sectors()) {
+                    if (lists.stream().noneMatch(l -> l.id().equals(a.listId()) && l.sectors().contains(s))) {
+                        problems.add(f.path() + ":1: adoption " + a.id() + " names sector " + s + ", which list "
+                                + a.listId() + " does not cover");
+                    }
+                }
+            }
+            adoptions.add(a);
+        }
+        CodeCatalog codes = parseCodes(codeFiles, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return List.copyOf(lists);
+        return new Loaded(List.copyOf(lists), List.copyOf(adoptions), codes);
     }
 
-    /** Parses one file, adding its problems; returns null when it has any. */
-    static NegativeList parse(SourceFile file, List<String> problems) {
-        int before = problems.size();
-        Reader r = new Reader(file.path(), problems);
+    private static Node compose(SourceFile file, List<String> problems) {
         if (file.content().length() > MAX_FILE_CHARS) {
             problems.add(file.path() + ":1: file larger than " + MAX_FILE_CHARS + " characters");
             return null;
         }
-        Node root;
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
@@ -102,16 +180,55 @@ public final class ListLoader {
                     return null;
                 }
             }
-            root = yaml.compose(new StringReader(file.content()));
+            Node root = yaml.compose(new StringReader(file.content()));
+            if (root == null) {
+                problems.add(file.path() + ":1: empty file");
+            }
+            return root;
         } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\s+", " ").strip();
             problems.add(file.path() + ":" + lineOf(e) + ": not valid YAML: " + msg);
             return null;
         }
+    }
+
+    /** Parses one list file into one list per sector, adding its problems; returns null when it has any. */
+    static List<NegativeList> parse(SourceFile file, List<String> problems) {
+        int before = problems.size();
+        Node root = compose(file, problems);
         if (root == null) {
-            problems.add(file.path() + ":1: empty file");
             return null;
         }
+        Reader r = new Reader(file.path(), problems);
+        if (!(root instanceof MappingNode rootMap)) {
+            problems.add(r.at(root) + "list must be a mapping of keys to values");
+            return null;
+        }
+        int format = 1;
+        for (NodeTuple t : rootMap.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && "format".equals(k.getValue())) {
+                if (t.getValueNode() instanceof ScalarNode v && ("1".equals(v.getValue()) || "2".equals(v.getValue()))) {
+                    format = Integer.parseInt(v.getValue());
+                } else {
+                    problems.add(r.at(t.getValueNode()) + "format must be 1 or 2");
+                    return null;
+                }
+            }
+        }
+        List<NegativeList> out;
+        try {
+            out = format == 2 ? parseV2(r, file, root) : parseV1(r, file, root);
+        } catch (RuntimeException e) {
+            // Only reachable through a half-read file whose problems are already listed; never load it.
+            if (problems.size() == before) {
+                problems.add(file.path() + ":1: could not be read (" + e + ")");
+            }
+            return null;
+        }
+        return problems.size() > before ? null : out;
+    }
+
+    private static List<NegativeList> parseV1(Reader r, SourceFile file, Node root) {
         Map<String, Node> m = r.mapping(root, LIST_KEYS, "list");
         if (m == null) {
             return null;
@@ -119,44 +236,43 @@ public final class ListLoader {
         String id = r.code(m, root, "id", true, Limits.LIST_ID);
         Ftz ftz = r.enumValue(m, root, "ftz", Ftz.class, true);
         if (ftz == Ftz.NONE) {
-            problems.add(r.at(m.get("ftz")) + "ftz must be JIANGSU or ZHEJIANG: a negative list belongs to an FTZ");
+            r.problems.add(r.at(m.get("ftz")) + "ftz must be JIANGSU or ZHEJIANG: a negative list belongs to an FTZ");
         }
         ListStatus status = r.enumValue(m, root, "status", ListStatus.class, true);
         String title = r.text(m, root, "title", true);
         String version = r.text(m, root, "version", true);
         LocalDate from = r.date(m, root, "effectiveFrom", true);
         LocalDate to = r.date(m, root, "effectiveTo", false);
-        if (from != null && to != null && !to.isAfter(from)) {
-            problems.add(r.at(m.get("effectiveTo")) + "effectiveTo " + to + " must be after effectiveFrom " + from
-                    + " (the window is [effectiveFrom, effectiveTo))");
-        }
+        r.window(m, from, to);
         List<String> sectors = r.codes(m, root, "sectors", true);
         if (sectors != null && sectors.isEmpty()) {
-            problems.add(r.at(m.get("sectors")) + "sectors must name at least one sector");
+            r.problems.add(r.at(m.get("sectors")) + "sectors must name at least one sector");
         }
         List<String> scenarios = r.codes(m, root, "scenarios", false);
         List<ListEntry> entries = new ArrayList<>();
         Node entriesNode = m.get("entries");
         if (entriesNode == null) {
-            problems.add(r.at(root) + "entries is required (it may be an empty list: [])");
+            r.problems.add(r.at(root) + "entries is required (it may be an empty list: [])");
         } else if (!(entriesNode instanceof SequenceNode seq)) {
-            problems.add(r.at(entriesNode) + "entries must be a list");
+            r.problems.add(r.at(entriesNode) + "entries must be a list");
         } else {
             Set<String> seen = new HashSet<>();
             for (Node en : seq.getValue()) {
                 ListEntry e = entry(r, en, scenarios);
                 if (e != null) {
                     if (!seen.add(e.id())) {
-                        problems.add(r.at(en) + "duplicate entry id \"" + e.id() + "\"");
+                        r.problems.add(r.at(en) + "duplicate entry id \"" + e.id() + "\"");
                     }
                     entries.add(e);
                 }
             }
         }
-        if (problems.size() > before) {
+        List<Acknowledgement> acks = acknowledgements(r, m.get("acknowledged"));
+        if (sectors == null || id == null || ftz == null) {
             return null;
         }
-        return new NegativeList(id, ftz, status, title, version, from, to, sectors, scenarios, entries, file.path());
+        return List.of(new NegativeList(id, 1, ftz, ftz.name(), status, title, version, List.of(), null, null, from,
+                to, sectors, scenarios, entries, List.of(), List.of(), acks, List.of(), file.path()));
     }
 
     private static ListEntry entry(Reader r, Node node, List<String> listScenarios) {
@@ -173,7 +289,7 @@ public final class ListLoader {
         }
         DataClass dataClass = r.enumValue(m, node, "dataClass", DataClass.class, true);
         List<String> fields = r.codes(m, node, "fields", true);
-        Threshold threshold = null;
+        List<Band> bands = new ArrayList<>();
         Node t = m.get("threshold");
         if (t != null && !isNull(t)) {
             Map<String, Node> tm = r.mapping(t, THRESHOLD_KEYS, "threshold");
@@ -184,7 +300,12 @@ public final class ListLoader {
                     r.problems.add(r.at(t) + "threshold needs individualsAtLeast or sensitiveIndividualsAtLeast "
                             + "(omit threshold for an entry that always applies)");
                 }
-                threshold = new Threshold(ind, sens);
+                if (ind != null) {
+                    bands.add(new Band(Counts.NON_SENSITIVE_PERSONS, ind, null));
+                }
+                if (sens != null) {
+                    bands.add(new Band(Counts.SENSITIVE_PERSONS, sens, null));
+                }
             }
         }
         Pathway pathway = r.enumValue(m, node, "pathway", Pathway.class, true);
@@ -200,8 +321,297 @@ public final class ListLoader {
         if (r.problems.size() > before) {
             return null;
         }
-        return new ListEntry(id, scenario, dataClass, fields, threshold, pathway, description,
-                node.getStartMark().getLine() + 1);
+        RowDataType type = dataClass == DataClass.IMPORTANT_DATA ? RowDataType.IMPORTANT_DATA
+                : RowDataType.PERSONAL_INFORMATION;
+        return new ListEntry(id, null, scenario, type, null, fields, description, List.of(), null, bands, pathway,
+                null, List.of(), node.getStartMark().getLine() + 1);
+    }
+
+    private static List<NegativeList> parseV2(Reader r, SourceFile file, Node root) {
+        Map<String, Node> m = r.mapping(root, LIST_KEYS_V2, "list");
+        if (m == null) {
+            return null;
+        }
+        String id = r.code(m, root, "id", true, Limits.LIST_ID);
+        String ftzCode = r.text(m, root, "ftz", true);
+        Ftz ftz = null;
+        if ("JIANGSU".equals(ftzCode) || "ZHEJIANG".equals(ftzCode)) {
+            ftz = Ftz.valueOf(ftzCode);
+        } else if (ftzCode != null && !OTHER_FTZS.contains(ftzCode)) {
+            r.problems.add(r.at(m.get("ftz")) + "unknown ftz \"" + ftzCode + "\"; expected JIANGSU, ZHEJIANG or "
+                    + "another FTZ " + new java.util.TreeSet<>(OTHER_FTZS)
+                    + " (another FTZ's list applies only through an adoption file)");
+        }
+        ListStatus status = r.enumValue(m, root, "status", ListStatus.class, true);
+        String title = r.text(m, root, "title", true);
+        String version = r.text(m, root, "version", true);
+        List<String> issuers = r.texts(m, root, "issuers", false);
+        String documentNumber = r.text(m, root, "documentNumber", false);
+        LocalDate published = r.date(m, root, "published", false);
+        LocalDate from = r.date(m, root, "effectiveFrom", true);
+        LocalDate to = r.date(m, root, "effectiveTo", false);
+        r.window(m, from, to);
+        List<String> sources = r.texts(m, root, "sources", false);
+        if (status == ListStatus.OFFICIAL && (sources == null || sources.isEmpty())) {
+            r.problems.add(r.at(root) + "an OFFICIAL list names its sources (the published text it was transcribed"
+                    + " from)");
+        }
+        List<ListCondition> conditions = new ArrayList<>();
+        for (Node cn : r.sequence(m.get("conditions"), "conditions")) {
+            Map<String, Node> cm = r.mapping(cn, CONDITION_KEYS, "condition");
+            if (cm != null) {
+                String code = r.code(cm, cn, "code", true, Limits.CODE);
+                String zh = r.text(cm, cn, "zh", true);
+                String en = r.text(cm, cn, "en", true);
+                if (code != null && conditions.stream().anyMatch(c -> c.code().equals(code))) {
+                    r.problems.add(r.at(cn) + "condition " + code + " is declared twice");
+                }
+                conditions.add(new ListCondition(code, zh, en));
+            }
+        }
+        Set<String> conditionCodes = new HashSet<>();
+        conditions.forEach(c -> conditionCodes.add(c.code()));
+        List<ListDuty> duties = new ArrayList<>();
+        for (Node dn : r.sequence(m.get("duties"), "duties")) {
+            Map<String, Node> dm = r.mapping(dn, DUTY_KEYS, "duty");
+            if (dm != null) {
+                String code = r.code(dm, dn, "code", true, Limits.CODE);
+                ListDuty.Kind kind = r.enumValue(dm, dn, "kind", ListDuty.Kind.class, true);
+                Long days = r.positive(dm, "workingDays");
+                if (kind == ListDuty.Kind.REPORT_AFTER_EXPORT && days == null) {
+                    r.problems.add(r.at(dn) + "a REPORT_AFTER_EXPORT duty says within how many workingDays");
+                }
+                ListDuty.Scope scope = r.enumValue(dm, dn, "scope", ListDuty.Scope.class, true);
+                LocalDate df = r.date(dm, dn, "effectiveFrom", false);
+                LocalDate dt = r.date(dm, dn, "effectiveTo", false);
+                r.window(dm, df, dt);
+                String text = r.text(dm, dn, "text", true);
+                String textEn = r.text(dm, dn, "textEn", false);
+                duties.add(new ListDuty(code, kind, days == null ? null : days.intValue(), scope, df, dt, text,
+                        textEn, dn.getStartMark().getLine() + 1));
+            }
+        }
+        List<Acknowledgement> acks = acknowledgements(r, m.get("acknowledged"));
+        List<NegativeList> parts = new ArrayList<>();
+        Set<String> rowIds = new HashSet<>();
+        Set<String> sectorCodes = new HashSet<>();
+        List<Node> sectorNodes = r.sequence(m.get("sectors"), "sectors");
+        if (m.get("sectors") == null || sectorNodes.isEmpty()) {
+            r.problems.add(r.at(root) + "sectors must name at least one sector");
+        }
+        for (Node sn : sectorNodes) {
+            Map<String, Node> sm = r.mapping(sn, SECTOR_KEYS, "sector");
+            if (sm == null) {
+                continue;
+            }
+            String sector = r.code(sm, sn, "code", true, Limits.CODE);
+            if (sector != null && !sectorCodes.add(sector)) {
+                r.problems.add(r.at(sn) + "sector " + sector + " is named twice");
+            }
+            List<ListEntry> rows = new ArrayList<>();
+            subLists(r, sm, sector, null, conditionCodes, rowIds, rows);
+            List<String> scenarios = new ArrayList<>();
+            for (Node scn : r.sequence(sm.get("scenarios"), "scenarios")) {
+                Map<String, Node> scm = r.mapping(scn, SCENARIO_KEYS, "scenario");
+                if (scm == null) {
+                    continue;
+                }
+                String scenario = r.code(scm, scn, "code", true, Limits.CODE);
+                if (scenario != null && scenarios.contains(scenario)) {
+                    r.problems.add(r.at(scn) + "scenario " + scenario + " is named twice in sector " + sector);
+                } else if (scenario != null) {
+                    scenarios.add(scenario);
+                }
+                subLists(r, scm, sector, scenario, conditionCodes, rowIds, rows);
+            }
+            if (sector != null) {
+                parts.add(new NegativeList(id, 2, ftz, ftzCode, status, title, version, issuers, documentNumber,
+                        published, from, to, List.of(sector), scenarios, rows, conditions, duties, acks, sources,
+                        file.path()));
+            }
+        }
+        return parts;
+    }
+
+    private static void subLists(Reader r, Map<String, Node> m, String sector, String scenario,
+                                 Set<String> conditionCodes, Set<String> rowIds, List<ListEntry> rows) {
+        for (SubList sub : SubList.values()) {
+            for (Node rn : r.sequence(m.get(sub.key), sub.key)) {
+                ListEntry row = row(r, rn, sub, sector, scenario, conditionCodes);
+                if (row != null) {
+                    if (!rowIds.add(row.id())) {
+                        r.problems.add(r.at(rn) + "duplicate row id \"" + row.id() + "\"");
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+    }
+
+    private static ListEntry row(Reader r, Node node, SubList sub, String sector, String scenario,
+                                 Set<String> conditionCodes) {
+        Map<String, Node> m = r.mapping(node, ROW_KEYS, "row");
+        if (m == null) {
+            return null;
+        }
+        int before = r.problems.size();
+        String id = r.code(m, node, "id", true, Limits.LIST_ID);
+        RowDataType type = r.enumValue(m, node, "dataType", RowDataType.class, true);
+        String subCategory = r.text(m, node, "subCategory", false);
+        List<String> fields = m.get("fields") == null ? List.of() : r.codes(m, node, "fields", false);
+        String description = r.text(m, node, "description", false);
+        if ((fields == null || fields.isEmpty()) && (description == null || description.isBlank())) {
+            r.problems.add(r.at(node) + "row " + id + " needs fields, or a description (a row defined by its"
+                    + " description is matched when a request names it in dataItems[].listRows)");
+        }
+        List<String> examples = r.texts(m, node, "examples", false);
+        String scale = r.text(m, node, "scale", false);
+        List<Band> bands = new ArrayList<>();
+        for (Node bn : r.sequence(m.get("thresholds"), "thresholds")) {
+            Map<String, Node> bm = r.mapping(bn, BAND_KEYS, "threshold band");
+            if (bm == null) {
+                continue;
+            }
+            Counts counts = r.enumValue(bm, bn, "counts", Counts.class, true);
+            Long atLeast = r.positive(bm, "atLeast");
+            Long below = r.positive(bm, "below");
+            if (atLeast == null && bm.get("atLeast") == null) {
+                r.problems.add(r.at(bn) + "atLeast is required (\"以上\" includes the bound)");
+            }
+            if (atLeast != null && below != null && below <= atLeast) {
+                r.problems.add(r.at(bm.get("below")) + "below " + below + " must be above atLeast " + atLeast);
+            }
+            if (counts != null && atLeast != null) {
+                bands.add(new Band(counts, atLeast, below));
+            }
+        }
+        if (type == RowDataType.IMPORTANT_DATA && !bands.isEmpty()) {
+            r.problems.add(r.at(m.get("thresholds")) + "important data is not counted by annual exports: write its"
+                    + " size in scale (e.g. 10万人以上) and let the processor name the row in dataItems[].listRows");
+        }
+        if (type == RowDataType.IMPORTANT_DATA && sub == SubList.SCC) {
+            r.problems.add(r.at(node) + "important data cannot sit in the standard-contract sub-list (measures"
+                    + " Art. 8 item 1; CBDF Art. 7)");
+        }
+        List<String> unless = m.get("unless") == null ? List.of() : r.codes(m, node, "unless", false);
+        if (unless != null) {
+            for (String c : unless) {
+                if (!conditionCodes.contains(c)) {
+                    r.problems.add(r.at(m.get("unless")) + "condition " + c + " is not declared in the list's"
+                            + " conditions");
+                }
+            }
+        }
+        String route = r.code(m, node, "route", sub == SubList.ROUTES, Limits.CODE);
+        if (route != null && sub != SubList.ROUTES) {
+            r.problems.add(r.at(m.get("route")) + "a row with a route belongs in " + SubList.ROUTES.key);
+        }
+        if (r.problems.size() > before) {
+            return null;
+        }
+        return new ListEntry(id, sector, scenario, type, subCategory, fields == null ? List.of() : fields,
+                description, examples, scale, bands, sub.pathway, route, unless, node.getStartMark().getLine() + 1);
+    }
+
+    private static List<Acknowledgement> acknowledgements(Reader r, Node node) {
+        List<Acknowledgement> out = new ArrayList<>();
+        for (Node an : r.sequence(node, "acknowledged")) {
+            Map<String, Node> am = r.mapping(an, ACK_KEYS, "acknowledgement");
+            if (am != null) {
+                String finding = r.code(am, an, "finding", true, Limits.CODE);
+                List<String> rows = r.texts(am, an, "rows", true);
+                String reason = r.text(am, an, "reason", true);
+                if (finding != null && rows != null && reason != null) {
+                    out.add(new Acknowledgement(finding, rows, reason));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Parses one adoption file ({@code *.adoption.yaml}); returns null when it has problems. */
+    static Adoption parseAdoption(SourceFile file, List<String> problems) {
+        int before = problems.size();
+        Node root = compose(file, problems);
+        if (root == null) {
+            return null;
+        }
+        Reader r = new Reader(file.path(), problems);
+        Map<String, Node> m = r.mapping(root, ADOPTION_KEYS, "adoption");
+        if (m == null) {
+            return null;
+        }
+        String id = r.code(m, root, "id", true, Limits.LIST_ID);
+        Ftz ftz = r.enumValue(m, root, "adoptingFtz", Ftz.class, true);
+        if (ftz == Ftz.NONE) {
+            problems.add(r.at(m.get("adoptingFtz")) + "adoptingFtz must be JIANGSU or ZHEJIANG (JS-MEASURES 24 para"
+                    + " 2, ZJ-MEASURES 19)");
+        }
+        String list = r.code(m, root, "list", true, Limits.LIST_ID);
+        List<String> sectors = m.get("sectors") == null ? List.of() : r.codes(m, root, "sectors", false);
+        LocalDate from = r.date(m, root, "adoptedFrom", true);
+        LocalDate to = r.date(m, root, "effectiveTo", false);
+        r.window(m, from, to);
+        String document = r.text(m, root, "document", true);
+        String quote = r.text(m, root, "quote", false);
+        String source = r.text(m, root, "source", false);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Adoption(id, ftz, list, sectors, from, to, document, quote, source);
+    }
+
+    /** Merges the code catalogs ({@code codes.yaml}); a code defined twice with other names is a problem. */
+    static CodeCatalog parseCodes(List<SourceFile> files, List<String> problems) {
+        Map<CodeCatalog.Kind, Map<String, CodeCatalog.Name>> codes = new java.util.EnumMap<>(CodeCatalog.Kind.class);
+        Set<String> kinds = new HashSet<>();
+        for (CodeCatalog.Kind k : CodeCatalog.Kind.values()) {
+            kinds.add(k.key());
+            codes.put(k, new LinkedHashMap<>());
+        }
+        for (SourceFile f : files) {
+            Node root = compose(f, problems);
+            if (root == null) {
+                continue;
+            }
+            Reader r = new Reader(f.path(), problems);
+            Map<String, Node> m = r.mapping(root, kinds, "code catalog");
+            if (m == null) {
+                continue;
+            }
+            for (CodeCatalog.Kind k : CodeCatalog.Kind.values()) {
+                Node kn = m.get(k.key());
+                if (kn == null) {
+                    continue;
+                }
+                if (!(kn instanceof MappingNode mn)) {
+                    problems.add(r.at(kn) + k.key() + " must map each code to { zh, en }");
+                    continue;
+                }
+                for (NodeTuple t : mn.getValue()) {
+                    String code = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
+                    if (code == null || !Limits.CODE.matcher(code).matches()) {
+                        problems.add(r.at(t.getKeyNode()) + k.key() + " codes are upper-case letters, digits and"
+                                + " underscores");
+                        continue;
+                    }
+                    Map<String, Node> nm = r.mapping(t.getValueNode(), NAME_KEYS, "code " + code);
+                    if (nm == null) {
+                        continue;
+                    }
+                    String zh = r.text(nm, t.getValueNode(), "zh", true);
+                    String en = r.text(nm, t.getValueNode(), "en", true);
+                    CodeCatalog.Name prev = codes.get(k).get(code);
+                    if (prev != null && !(prev.zh().equals(zh) && prev.en().equals(en))) {
+                        problems.add(r.at(t.getKeyNode()) + k.key() + " code " + code + " is already defined in "
+                                + prev.source() + " with other names");
+                    } else if (zh != null && en != null) {
+                        codes.get(k).put(code, new CodeCatalog.Name(code, zh, en, f.path()));
+                    }
+                }
+            }
+        }
+        return new CodeCatalog(codes);
     }
 
     private static boolean isNull(Node n) {
@@ -326,6 +736,47 @@ public final class ListLoader {
             } catch (DateTimeParseException e) {
                 problems.add(at(m.get(key)) + key + " \"" + v + "\" is not an ISO date (YYYY-MM-DD)");
                 return null;
+            }
+        }
+
+        /** The items of an optional sequence (empty when absent or null). */
+        List<Node> sequence(Node n, String key) {
+            if (n == null || isNull(n)) {
+                return List.of();
+            }
+            if (!(n instanceof SequenceNode seq)) {
+                problems.add(at(n) + key + " must be a list");
+                return List.of();
+            }
+            return seq.getValue();
+        }
+
+        /** A list of texts (issuers, sources, examples, row ids). */
+        List<String> texts(Map<String, Node> m, Node parent, String key, boolean required) {
+            Node n = m.get(key);
+            if (n == null || isNull(n)) {
+                if (required) {
+                    problems.add(at(parent) + key + " is required");
+                }
+                return required ? null : List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (Node e : sequence(n, key)) {
+                checkTag(e);
+                if (!(e instanceof ScalarNode s) || s.getValue().isBlank() || s.getValue().length() > 4000) {
+                    problems.add(at(e) + key + " must hold non-empty texts of at most 4000 characters");
+                } else {
+                    out.add(s.getValue());
+                }
+            }
+            return out;
+        }
+
+        /** [from, to): to must be after from. */
+        void window(Map<String, Node> m, LocalDate from, LocalDate to) {
+            if (from != null && to != null && !to.isAfter(from)) {
+                problems.add(at(m.get("effectiveTo")) + "effectiveTo " + to + " must be after " + from
+                        + " (the window is [from, effectiveTo))");
             }
         }
 

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -203,13 +204,16 @@ public final class RequestReader {
         boolean secret = Boolean.TRUE.equals(o.bool("stateSecret", false));
         boolean controlled = Boolean.TRUE.equals(o.bool("exportControlled", false));
         boolean restricted = Boolean.TRUE.equals(o.bool("restrictedTechnology", false));
+        List<String> listRows = o.array("listRows", false, false, Obj::asString);
+        Map<String, Boolean> conditions = o.booleans("conditions");
         Basis basis = o.enumValue("basis", Basis.class, false);
         o.finish();
         return new DataItem(id == null ? "" : id, name, category,
                 fields == null ? null : fields.stream().filter(f -> f != null).toList(), pi, status,
                 indicators == null ? null : new ArrayList<>(new LinkedHashSet<>(
                         indicators.stream().filter(i -> i != null).toList())),
-                core, secret, controlled, restricted, basis);
+                core, secret, controlled, restricted, basis,
+                listRows == null ? null : listRows.stream().filter(r -> r != null).toList(), conditions);
     }
 
     /** A cursor over one JSON object that remembers which keys were read, to report the rest as unknown. */
@@ -247,6 +251,29 @@ public final class RequestReader {
                 return null;
             }
             return v.textValue();
+        }
+
+        /** An optional object of list-condition answers: each key a code, each value true or false. */
+        Map<String, Boolean> booleans(String key) {
+            JsonNode v = get(key, false);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isObject()) {
+                problems.add(new Problem(path + "." + key, "must be an object of condition codes to true or false"));
+                return null;
+            }
+            Map<String, Boolean> out = new java.util.TreeMap<>();
+            var it = v.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (!e.getValue().isBoolean()) {
+                    problems.add(new Problem(path + "." + key + "." + e.getKey(), "must be true or false"));
+                } else {
+                    out.put(e.getKey(), e.getValue().booleanValue());
+                }
+            }
+            return out;
         }
 
         Boolean bool(String key, boolean required) {

@@ -110,6 +110,18 @@ public final class RequestValidator {
                     code(out, at + ".fields[" + f + "]", item.fields().get(f));
                 }
             }
+            if (item.listRows().size() > Limits.MAX_FIELDS) {
+                out.add(new Problem(at + ".listRows", "at most " + Limits.MAX_FIELDS + " list rows"));
+            } else {
+                for (int f = 0; f < item.listRows().size(); f++) {
+                    if (!Limits.LIST_ID.matcher(item.listRows().get(f)).matches()) {
+                        out.add(new Problem(at + ".listRows[" + f + "]", "must be a list row id"));
+                    }
+                }
+            }
+            for (String c : item.conditions().keySet()) {
+                code(out, at + ".conditions." + c, c);
+            }
             counts(out, at + ".personalInformation", item.personalInformation());
             sum = sum.plus(item.personalInformation());
             maxIndividuals = Math.max(maxIndividuals, item.personalInformation().individuals());

@@ -160,8 +160,8 @@ class AuditTrailTest {
         Path lists = Files.createDirectories(dir.resolve("lists"));
         for (Path p : Files.list(Path.of("src/main/resources/lists")).toList()) {
             String yaml = Files.readString(p);
-            Files.writeString(lists.resolve(p.getFileName()), yaml.replace("threshold: { individualsAtLeast: 500000 }",
-                    "threshold: { individualsAtLeast: 300000 }"));
+            Files.writeString(lists.resolve(p.getFileName()), yaml.replace("thresholds: [ { counts: NON_SENSITIVE_PERSONS, atLeast: 500000 } ]",
+                    "thresholds: [ { counts: NON_SENSITIVE_PERSONS, atLeast: 300000 } ]"));
         }
         Run revised = run("replay", records.toString(), "--no-bundled-lists", "--lists", lists.toString());
         assertEquals(4, revised.exit(), revised.err());

@@ -35,7 +35,7 @@ class ConcurrencyTest {
 
     @Test
     void manyThreadsGetExactlyTheSerialResults() throws Exception {
-        ExportDecisionService service = TestServices.bundled();
+        ExportDecisionService service = TestServices.reliability();
         long seed = new Random().nextLong();
         List<ExportRequest> requests = RequestGen.sample(REQUESTS, seed);
         List<String> json = requests.stream().map(Json::requestJson).toList();

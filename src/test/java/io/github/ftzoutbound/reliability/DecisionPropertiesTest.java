@@ -51,7 +51,7 @@ class DecisionPropertiesTest {
     private static final io.github.ftzoutbound.engine.CitationCatalog CATALOG =
             io.github.ftzoutbound.engine.CitationCatalog.bundled();
 
-    static final ExportDecisionService SERVICE = TestServices.bundled();
+    static final ExportDecisionService SERVICE = TestServices.reliability();
 
     @Provide
     Arbitrary<ExportRequest> requests() {

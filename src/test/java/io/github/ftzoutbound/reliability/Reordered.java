@@ -28,6 +28,9 @@ final class Reordered {
                 Path dir = Files.createTempDirectory("ftz-reordered-lists");
                 dir.toFile().deleteOnExit();
                 List<SourceFile> files = new ArrayList<>(ClasspathFiles.under("lists", ".list.yaml"));
+                // The same lists as TestServices.reliability(): the bundled ones and the automotive sample.
+                files.add(new SourceFile("lists/" + io.github.ftzoutbound.TestServices.AUTOMOTIVE_SAMPLE.getFileName(),
+                        Files.readString(io.github.ftzoutbound.TestServices.AUTOMOTIVE_SAMPLE)));
                 Collections.reverse(files);
                 for (int i = 0; i < files.size(); i++) {
                     String name = Path.of(files.get(i).path()).getFileName().toString();
@@ -45,6 +48,9 @@ final class Reordered {
 
     /** The list file with its {@code entries:} blocks in reverse order (each block starts at "  - "). */
     static String reverseEntries(String yaml) {
+        if (yaml.contains("\nformat: 2\n")) {
+            return reverseSectors(yaml);
+        }
         int at = yaml.indexOf("\nentries:\n");
         if (at < 0) {
             return yaml;
@@ -70,5 +76,42 @@ final class Reordered {
         }
         Collections.reverse(blocks);
         return head + String.join("", blocks);
+    }
+
+    /** A format-2 list with its {@code sectors:} blocks (each starting at "  - code:") in reverse order. */
+    static String reverseSectors(String yaml) {
+        int at = yaml.indexOf("\nsectors:\n");
+        if (at < 0) {
+            return yaml;
+        }
+        String head = yaml.substring(0, at + "\nsectors:\n".length());
+        List<String> blocks = new ArrayList<>();
+        StringBuilder current = null;
+        StringBuilder rest = new StringBuilder();
+        boolean inSectors = true;
+        for (String line : yaml.substring(head.length()).split("\n", -1)) {
+            if (inSectors && !line.isEmpty() && !line.startsWith(" ") && !line.startsWith("#")) {
+                inSectors = false; // the next top-level key: everything from here stays where it is
+            }
+            if (!inSectors) {
+                rest.append(line).append('\n');
+                continue;
+            }
+            if (line.startsWith("  - code:")) {
+                if (current != null) {
+                    blocks.add(current.toString());
+                }
+                current = new StringBuilder();
+            }
+            if (current == null) {
+                current = new StringBuilder();
+            }
+            current.append(line).append('\n');
+        }
+        if (current != null) {
+            blocks.add(current.toString().stripTrailing() + "\n");
+        }
+        Collections.reverse(blocks);
+        return head + String.join("", blocks) + rest.toString().stripTrailing() + (rest.length() > 0 ? "\n" : "");
     }
 }

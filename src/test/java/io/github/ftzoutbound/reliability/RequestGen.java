@@ -47,7 +47,7 @@ final class RequestGen {
         }
     }
 
-    static final List<NegativeList> LISTS = TestServices.bundled().ruleSet().lists().stream()
+    static final List<NegativeList> LISTS = TestServices.reliability().ruleSet().lists().stream()
             .map(f -> f.getList()).toList();
     static final List<String> ALL_FIELDS;
     static final List<String> ALL_SCENARIOS;

@@ -103,7 +103,10 @@ final class SpecOracle {
             boolean sector = p.sector() != null && l.sectors().contains(p.sector());
             boolean scenario = l.scenarios().isEmpty() || r.scenario() != null && l.scenarios().contains(r.scenario());
             boolean window = !date.isBefore(l.effectiveFrom()) && (l.effectiveTo() == null || date.isBefore(l.effectiveTo()));
-            if (inFtz && l.ftz() == ftz && sector && scenario && window) {
+            // An INCOMPLETE list never covers a sector (docs/negative-lists.md): what it lists applies, nothing else.
+            // The bundled INCOMPLETE list lists nothing, so leaving it out entirely is exact here.
+            if (inFtz && l.ftz() == ftz && sector && scenario && window
+                    && l.status() != io.github.ftzoutbound.lists.ListStatus.INCOMPLETE) {
                 applicable.add(l);
             }
         }

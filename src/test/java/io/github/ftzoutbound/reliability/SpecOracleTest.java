@@ -35,7 +35,7 @@ class SpecOracleTest {
     static final int BATCH = 10;
     static final int TRIES = 11_000;
     static final int REQUIRED = 100_000;
-    static final ExportDecisionService SERVICE = TestServices.bundled();
+    static final ExportDecisionService SERVICE = TestServices.reliability();
     static final SpecOracle ORACLE = new SpecOracle(RequestGen.LISTS);
     static final OracleCheck CHECK = new OracleCheck();
     static final ExecutorService POOL = Executors.newFixedThreadPool(

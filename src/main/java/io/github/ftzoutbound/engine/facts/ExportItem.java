@@ -30,6 +30,8 @@ public final class ExportItem {
     private final Integer category;
     private final Basis basis;
     private final boolean ownBasis;
+    private final Set<String> listRows;
+    private final java.util.Map<String, Boolean> conditions;
 
     /**
      * @param requestBasis the request's {@code basis}, which applies to an item that names none of its own
@@ -50,6 +52,8 @@ public final class ExportItem {
         this.category = item.category();
         this.ownBasis = item.basis() != null;
         this.basis = item.basis() != null ? item.basis() : requestBasis == null ? Basis.NONE : requestBasis;
+        this.listRows = new LinkedHashSet<>(item.listRows());
+        this.conditions = item.conditions();
     }
 
     public String getId() { return id; }
@@ -76,6 +80,34 @@ public final class ExportItem {
     public boolean isFieldsGiven() { return !fields.isEmpty(); }
     /** The item holds non-sensitive personal information (the T_ns category). */
     public boolean isHoldsNonSensitivePersonalInformation() { return individuals > 0; }
+
+    public Set<String> getListRows() { return listRows; }
+    public java.util.Map<String, Boolean> getConditions() { return conditions; }
+
+    /** The item names this list row in {@code listRows}: the processor identified the data as the row's. */
+    public boolean namesRow(String rowId) {
+        return listRows.contains(rowId);
+    }
+
+    /** The item answers true to at least one of these list conditions. */
+    public boolean answersTrue(Collection<String> codes) {
+        for (String code : codes) {
+            if (Boolean.TRUE.equals(conditions.get(code))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The item answers none of these list conditions, true or false. */
+    public boolean answersNone(Collection<String> codes) {
+        for (String code : codes) {
+            if (conditions.containsKey(code)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public boolean hasIndicator(ImportantDataIndicator indicator) {
         return importantDataIndicators.contains(indicator);

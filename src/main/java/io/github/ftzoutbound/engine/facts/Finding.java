@@ -21,13 +21,14 @@ public final class Finding {
     private final NegativeListFact list;
     private final String clauseInstrument;
     private final Integer clauseCategory;
+    private final DutyFact duty;
 
     private Finding(Kind kind, String code, ExportItem item, Rule rule, String message, NegativeListFact list) {
-        this(kind, code, item, rule, message, list, null, null);
+        this(kind, code, item, rule, message, list, null, null, null);
     }
 
     private Finding(Kind kind, String code, ExportItem item, Rule rule, String message, NegativeListFact list,
-                    String clauseInstrument, Integer clauseCategory) {
+                    String clauseInstrument, Integer clauseCategory, DutyFact duty) {
         this.kind = kind;
         this.code = code;
         this.item = item;
@@ -36,6 +37,13 @@ public final class Finding {
         this.list = list;
         this.clauseInstrument = clauseInstrument;
         this.clauseCategory = clauseCategory;
+        this.duty = duty;
+    }
+
+    /** A duty the list imposes of its own: the obligation cites the list's wording of it. */
+    public static Finding listDuty(ExportItem item, Rule rule, DutyFact duty) {
+        return new Finding(Kind.OBLIGATION, duty.getCode(), item, rule, duty.getMessage(), duty.getList(), null, null,
+                duty);
     }
 
     /**
@@ -45,7 +53,7 @@ public final class Finding {
      */
     public static Finding categoryWarning(String code, ExportItem item, Rule rule, String message,
                                           String instrument, int category) {
-        return new Finding(Kind.WARNING, code, item, rule, message, null, instrument, category);
+        return new Finding(Kind.WARNING, code, item, rule, message, null, instrument, category, null);
     }
 
     public static Finding obligation(String code, ExportItem item, Rule rule, String message) {
@@ -72,4 +80,6 @@ public final class Finding {
     public String getClauseInstrument() { return clauseInstrument; }
     /** The category row this finding cites besides its rule's clause, or null. */
     public Integer getClauseCategory() { return clauseCategory; }
+    /** The list duty this obligation carries, or null. */
+    public DutyFact getDuty() { return duty; }
 }

@@ -24,6 +24,10 @@ public final class NegativeListFact {
     public Ftz getFtz() { return list.ftz(); }
     public ListStatus getStatus() { return list.status(); }
     public boolean isIllustrative() { return list.status() == ListStatus.ILLUSTRATIVE; }
+    /** Real metadata but not every row: it never exempts what it does not list. */
+    public boolean isIncomplete() { return list.status() == ListStatus.INCOMPLETE; }
+    /** The FTZ that published the list (JIANGSU, ZHEJIANG, or another FTZ such as BEIJING). */
+    public String getFtzCode() { return list.ftzCode(); }
     public String getTitle() { return list.title(); }
     public String getVersion() { return list.version(); }
     public List<String> getSectors() { return list.sectors(); }

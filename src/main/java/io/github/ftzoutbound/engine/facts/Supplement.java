@@ -14,11 +14,20 @@ import org.kie.api.definition.rule.Rule;
 public final class Supplement {
     private final ExportItem item;
     private final Rule rule;
+    private final AdoptionFact adoption;
 
     public Supplement(ExportItem item, Rule rule) {
+        this(item, rule, null);
+    }
+
+    /** JS 24 para 2 / ZJ 19 beside a decision resting on an adopted list: the adoption is cited too. */
+    public Supplement(ExportItem item, Rule rule, AdoptionFact adoption) {
         this.item = item;
         this.rule = rule;
+        this.adoption = adoption;
     }
+
+    public AdoptionFact getAdoption() { return adoption; }
 
     public ExportItem getItem() { return item; }
     public Rule getRule() { return rule; }
