@@ -385,12 +385,24 @@ def main():
         t = (TPL / template).read_text(encoding="utf-8")
         t = t.replace("@VERSION@", version)
         for k, v in subst.items():
+            if not v:
+                t = t.replace("@" + k + "@\n\n", "")
             t = t.replace("@" + k + "@", v)
         t = re.sub(r"^@[A-Z_]+@\n", "", t, flags=re.M)
         (ROOT / target).parent.mkdir(parents=True, exist_ok=True)
         (ROOT / target).write_text(t, encoding="utf-8")
 
-    write("parent.pom.xml", "pom.xml", PROPERTIES=props_raw, DEPENDENCY_MANAGEMENT=mgmt_text)
+    # Project metadata the single pom may have gained (release work: url, licences, developers, scm, …) is
+    # carried into the parent, which every module inherits it from.
+    metadata = []
+    for tag in ["url", "inceptionYear", "organization", "licenses", "developers", "scm", "issueManagement",
+                "ciManagement", "distributionManagement"]:
+        m = re.search(r"\n  <" + tag + r">.*?</" + tag + r">", raw, re.S)
+        if m:
+            metadata.append(m.group(0).strip("\n"))
+            note(f"project {tag} carried into the parent pom")
+    write("parent.pom.xml", "pom.xml", PROPERTIES=props_raw, DEPENDENCY_MANAGEMENT=mgmt_text,
+          METADATA="\n".join(metadata))
     write("bom.pom.xml", "ftz-outbound-bom/pom.xml")
     write("core.pom.xml", f"{DIR['core']}/pom.xml", EXTRA_DEPENDENCIES="\n".join(extra["core"]),
           TEST_DEPENDENCIES=test_deps, BENCH_PROFILE=profiles_raw)
