@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 out=${1:-docs/report-screenshot.png}
 case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 tmp=$(mktemp -d)
-jar=target/ftz-outbound-cli.jar
+jar=ftz-outbound-cli/target/ftz-outbound-cli.jar
 for f in docs/examples/*.json; do
   java -jar "$jar" evaluate "$f" --compact --with-request 2>/dev/null >> "$tmp/decisions.jsonl" || true
 done
