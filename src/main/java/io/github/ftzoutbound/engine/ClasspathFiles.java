@@ -26,11 +26,19 @@ public final class ClasspathFiles {
     }
 
     public static List<SourceFile> under(String folder, String suffix) {
+        return under(ClasspathFiles.class, folder, suffix);
+    }
+
+    /**
+     * Every file under a class-path folder of the jar (or classes folder) that holds {@code owner}: the ledger
+     * module reads its migrations from its own jar with it.
+     */
+    public static List<SourceFile> under(Class<?> owner, String folder, String suffix) {
         List<SourceFile> out = new ArrayList<>();
-        ClassLoader cl = ClasspathFiles.class.getClassLoader();
+        ClassLoader cl = owner.getClassLoader();
         try {
             Enumeration<URL> roots = cl.getResources(folder);
-            String own = ownRoot();
+            String own = ownRoot(owner);
             while (roots.hasMoreElements()) {
                 URL url = roots.nextElement();
                 // Only this library's own jar or classes folder: an application embedding the library may
@@ -75,9 +83,9 @@ public final class ClasspathFiles {
     }
 
     /** The location of this library's classes (its jar or folder), as it appears in resource URLs. */
-    private static String ownRoot() {
+    private static String ownRoot(Class<?> owner) {
         try {
-            URL location = ClasspathFiles.class.getProtectionDomain().getCodeSource().getLocation();
+            URL location = owner.getProtectionDomain().getCodeSource().getLocation();
             return location == null ? null : location.toString().replaceAll("/$", "");
         } catch (SecurityException e) {
             return null;

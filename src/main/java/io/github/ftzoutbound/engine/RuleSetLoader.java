@@ -125,13 +125,21 @@ public final class RuleSetLoader {
         }
     }
 
-    /** Where the kie-maven-plugin lists the executable-model classes it generated from the bundled DRL. */
-    static final String MODEL_INDEX = "META-INF/kie/io.github.ftzoutbound/ftz-outbound/drools-model";
+    /**
+     * Where the kie-maven-plugin lists the executable-model classes it generated from the bundled DRL: the path
+     * names the artifact that was built, ftz-outbound-core since the Maven modules (ftz-outbound before).
+     */
+    static final List<String> MODEL_INDEXES = List.of("META-INF/kie/io.github.ftzoutbound/ftz-outbound-core/drools-model",
+            "META-INF/kie/io.github.ftzoutbound/ftz-outbound/drools-model");
 
     /** The bundled rules as built into Drools' executable model at build time, or null if not built so. */
     private static KieBase precompiledModel() {
         ClassLoader cl = RuleSetLoader.class.getClassLoader();
-        try (InputStream in = cl.getResourceAsStream(MODEL_INDEX)) {
+        String index = MODEL_INDEXES.stream().filter(i -> cl.getResource(i) != null).findFirst().orElse(null);
+        if (index == null) {
+            return null;
+        }
+        try (InputStream in = cl.getResourceAsStream(index)) {
             if (in == null) {
                 return null;
             }
@@ -145,7 +153,7 @@ public final class RuleSetLoader {
             }
             return KieBaseBuilder.createKieBaseFromModel(models);
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
-            throw new RuleSetException(List.of(MODEL_INDEX + ": the precompiled rules cannot be loaded: " + e));
+            throw new RuleSetException(List.of(index + ": the precompiled rules cannot be loaded: " + e));
         }
     }
 

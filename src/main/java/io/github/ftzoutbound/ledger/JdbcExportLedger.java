@@ -1,11 +1,11 @@
 package io.github.ftzoutbound.ledger;
 
 import io.github.ftzoutbound.ledger.LedgerRecord.Status;
-import io.github.ftzoutbound.ledger.Migrations.Dialect;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.ftzoutbound.ledger.LedgerSchema.Dialect;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.PersonCounts;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +32,9 @@ import java.util.function.Function;
 
 /**
  * The ledger on a relational database through plain JDBC: H2 (embedded, file mode; the default for one process)
- * or PostgreSQL (several service instances sharing one ledger). The schema is created and migrated on
- * {@link Builder#open()} from the checked-in scripts under {@code ledger/migrations/}.
+ * or PostgreSQL (several service instances sharing one ledger), through a HikariCP pool. The schema is created and
+ * migrated by Flyway on {@link Builder#open()} from the checked-in scripts under {@code ledger/migrations/}; a
+ * ledger made by the pre-Flyway migrator is adopted once ({@link LedgerSchema}).
  *
  * <p>Correctness under concurrency rests on one row lock: every decision, commit and cancel of a processor's year
  * first locks that processor-year's row ({@code SELECT … FOR UPDATE} on {@code ledger_processor_year}), then
@@ -62,7 +63,7 @@ public final class JdbcExportLedger implements ExportLedger {
     private static final String INSERT_COLUMNS = COLUMNS.substring(0, COLUMNS.lastIndexOf(", decision_record"))
             + ", decision_record";
 
-    private final ConnectionPool pool;
+    private final HikariDataSource pool;
     private final Dialect dialect;
     private final CountingPolicy policy;
     private final Duration ttl;
@@ -70,7 +71,7 @@ public final class JdbcExportLedger implements ExportLedger {
     private final Clock clock;
     private final String description;
 
-    private JdbcExportLedger(Builder b, ConnectionPool pool, Dialect dialect) {
+    private JdbcExportLedger(Builder b, HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
         this.policy = b.policy;
@@ -166,39 +167,46 @@ public final class JdbcExportLedger implements ExportLedger {
 
         /** Connects, creates or migrates the schema, and returns the ledger; {@link LedgerException} if it cannot. */
         public JdbcExportLedger open() {
-            ConnectionPool pool = url != null ? new ConnectionPool(url, maxConnections)
-                    : new ConnectionPool(dataSource, maxConnections);
-            Connection c = null;
+            Dialect dialect;
             try {
-                c = pool.borrow();
-                Dialect dialect = Dialect.of(c);
-                long timeoutMs = lockTimeout.toMillis();
-                pool.setup(conn -> {
-                    try (Statement st = conn.createStatement()) {
-                        if (dialect == Dialect.H2) {
-                            st.execute("SET LOCK_TIMEOUT " + timeoutMs);
-                        } else {
-                            st.execute("SET lock_timeout = " + timeoutMs);
-                        }
-                    }
-                    conn.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                    conn.setAutoCommit(true);
-                });
-                pool.release(c, true); // reopened with the session settings on first use
-                c = pool.borrow();
-                int version = Migrations.migrate(c, dialect);
+                dialect = dialect();
+            } catch (SQLException e) {
+                throw new LedgerException("cannot open the ledger at " + description + ": " + e.getMessage(), e);
+            }
+            HikariConfig config = new HikariConfig();
+            if (url != null) {
+                config.setJdbcUrl(url);
+            } else {
+                config.setDataSource(dataSource);
+            }
+            config.setPoolName("ftz-ledger");
+            config.setMaximumPoolSize(maxConnections);
+            config.setMinimumIdle(1); // keeps an embedded H2 database open between calls
+            config.setAutoCommit(true);
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+            // A decision waits this long for its processor-year's row lock, then fails with LedgerException.
+            long timeoutMs = lockTimeout.toMillis();
+            config.setConnectionInitSql(dialect == Dialect.H2 ? "SET LOCK_TIMEOUT " + timeoutMs
+                    : "SET lock_timeout = " + timeoutMs);
+            config.setConnectionTimeout(Duration.ofMinutes(5).toMillis());
+            HikariDataSource pool;
+            try {
+                pool = new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                throw new LedgerException("cannot open the ledger at " + description + ": " + e.getMessage(), e);
+            }
+            try {
+                String version = LedgerSchema.migrate(pool, dialect);
                 if (dialect == Dialect.H2) {
                     // Write each commit through before it returns, so a committed export survives the process
                     // being killed (H2 otherwise writes up to WRITE_DELAY ms later). Persistent, database-wide.
-                    try (Statement st = c.createStatement()) {
+                    try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
                         st.execute("SET WRITE_DELAY 0");
                     } catch (SQLException e) {
                         LOG.warn("could not SET WRITE_DELAY 0 on the H2 ledger ({}): commits may be written up to"
                                 + " half a second late, and lost if the process is killed", e.getMessage());
                     }
                 }
-                pool.release(c, false);
-                c = null;
                 if (url != null && url.startsWith("jdbc:h2:mem:")) {
                     LOG.debug("export ledger open in memory ({}, policy {})", description, policy);
                 } else {
@@ -207,17 +215,24 @@ public final class JdbcExportLedger implements ExportLedger {
                 }
                 return new JdbcExportLedger(this, pool, dialect);
             } catch (SQLException e) {
-                if (c != null) {
-                    pool.release(c, true);
-                }
                 pool.close();
                 throw new LedgerException("cannot open the ledger at " + description + ": " + e.getMessage(), e);
             } catch (RuntimeException e) {
-                if (c != null) {
-                    pool.release(c, true);
-                }
                 pool.close();
                 throw e;
+            }
+        }
+
+        /** Which database: from the URL, or asked of one connection of the caller's data source. */
+        private Dialect dialect() throws SQLException {
+            if (url != null && url.startsWith("jdbc:h2:")) {
+                return Dialect.H2;
+            }
+            if (url != null && url.startsWith("jdbc:postgresql:")) {
+                return Dialect.POSTGRESQL;
+            }
+            try (Connection c = url != null ? java.sql.DriverManager.getConnection(url) : dataSource.getConnection()) {
+                return Dialect.of(c);
             }
         }
 
@@ -425,7 +440,7 @@ public final class JdbcExportLedger implements ExportLedger {
 
     private LedgerRecord find(String decisionId) {
         try {
-            Connection c = pool.borrow();
+            Connection c = borrow();
             boolean broken = true;
             try {
                 c.setAutoCommit(true);
@@ -436,7 +451,7 @@ public final class JdbcExportLedger implements ExportLedger {
                 }
                 return found.get(0);
             } finally {
-                pool.release(c, broken);
+                release(c, broken);
             }
         } catch (SQLException e) {
             throw new LedgerException("ledger read failed: " + e.getMessage(), e);
@@ -503,29 +518,11 @@ public final class JdbcExportLedger implements ExportLedger {
     }
 
     /** The CSV columns of {@link #exportCsv}. */
-    public static final List<String> CSV_HEADER = List.of("decision_id", "request_id", "credit_code", "year",
-            "export_date", "individuals", "sensitive_individuals", "pathway", "basis_exempt", "status",
-            "reserved_at", "expires_at", "committed_at", "cancelled_at", "policy", "totals_before_individuals",
-            "totals_before_sensitive_individuals", "superseded_by", "evaluation_date_override");
-
-    /** RFC 4180 (CRLF, quoted only where needed), header first; written by Apache Commons CSV. */
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder()
-            .setHeader(CSV_HEADER.toArray(String[]::new))
-            .get();
+    public static final List<String> CSV_HEADER = LedgerCsv.HEADER;
 
     @Override
     public void exportCsv(int year, Writer out) throws IOException {
-        Instant now = now();
-        CSVPrinter printer = new CSVPrinter(out, CSV);
-        for (LedgerRecord r : records(year)) {
-            printer.printRecord(r.decisionId(), defused(r.requestId()), r.creditCode(), r.year(), r.exportDate(),
-                    r.persons().individuals(), r.persons().sensitiveIndividuals(), r.pathway(), r.basisExempt(),
-                    r.statusAt(now), nullable(r.reservedAt()), nullable(r.expiresAt()), nullable(r.committedAt()),
-                    nullable(r.cancelledAt()), r.policy(), r.totalsBefore().individuals(),
-                    r.totalsBefore().sensitiveIndividuals(), nullable(r.supersededBy()),
-                    nullable(r.evaluationDateOverride()));
-        }
-        printer.flush(); // not closed: the caller owns the writer
+        LedgerCsv.write(records(year), now(), out);
     }
 
     @Override
@@ -573,21 +570,6 @@ public final class JdbcExportLedger implements ExportLedger {
     @Override
     public Clock clock() {
         return clock;
-    }
-
-    private static Object nullable(Object o) {
-        return o == null ? "" : o;
-    }
-
-    /**
-     * A caller's text that a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is prefixed with an
-     * apostrophe; Commons CSV quotes, this does not.
-     */
-    static String defused(String s) {
-        if (s != null && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+")) {
-            return "'" + s;
-        }
-        return s;
     }
 
     private static List<LedgerRecord> select(Connection c, String where, Object... args) throws SQLException {
@@ -679,7 +661,7 @@ public final class JdbcExportLedger implements ExportLedger {
     /** Read-only work on a connection of the pool, in auto-commit. */
     private <T> T read(Work<T> work) {
         try {
-            Connection c = pool.borrow();
+            Connection c = borrow();
             boolean broken = true;
             try {
                 c.setAutoCommit(true);
@@ -687,7 +669,7 @@ public final class JdbcExportLedger implements ExportLedger {
                 broken = false;
                 return result;
             } finally {
-                pool.release(c, broken);
+                release(c, broken);
             }
         } catch (SQLException e) {
             throw new LedgerException("ledger read failed: " + e.getMessage(), e);
@@ -703,7 +685,7 @@ public final class JdbcExportLedger implements ExportLedger {
         for (int attempt = 1; attempt <= 3; attempt++) {
             Connection c;
             try {
-                c = pool.borrow();
+                c = borrow();
             } catch (SQLException e) {
                 throw new LedgerException("no ledger connection: " + e.getMessage(), e);
             }
@@ -738,7 +720,7 @@ public final class JdbcExportLedger implements ExportLedger {
                 broken = !resetAutoCommit(c);
                 throw e;
             } finally {
-                pool.release(c, broken);
+                release(c, broken);
             }
         }
         throw new LedgerException("ledger transaction failed three times: " + last.getMessage(), last);
@@ -792,6 +774,23 @@ public final class JdbcExportLedger implements ExportLedger {
             return true;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    private Connection borrow() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** Returns a connection to the pool; a broken one is evicted instead of kept. */
+    private void release(Connection c, boolean broken) {
+        if (broken) {
+            pool.evictConnection(c);
+        } else {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the pool drops it
+            }
         }
     }
 

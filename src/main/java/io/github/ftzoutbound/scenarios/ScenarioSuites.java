@@ -10,7 +10,7 @@ import io.github.ftzoutbound.api.ItemDecision;
 import io.github.ftzoutbound.api.Obligation;
 import io.github.ftzoutbound.api.Warning;
 import io.github.ftzoutbound.ledger.CountingPolicy;
-import io.github.ftzoutbound.ledger.JdbcExportLedger;
+import io.github.ftzoutbound.ledger.InMemoryExportLedger;
 import io.github.ftzoutbound.ledger.LedgerRecord;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.PersonCounts;
@@ -33,7 +33,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -181,19 +180,18 @@ public final class ScenarioSuites {
      * request's evaluation date, so the scenario is decided on "its" day, as a ledger requires (EvaluationDates).
      * Reservations given as RESERVED hold for a day after that moment, EXPIRED ones lapsed a second before.
      */
-    private static JdbcExportLedger ledgerFor(Scenario scenario) {
+    private static InMemoryExportLedger ledgerFor(Scenario scenario) {
         JsonNode spec = scenario.ledger();
         String date = scenario.request().path("evaluationDate").asText(null);
         Clock clock = date == null ? Clock.systemUTC() : Clock.fixed(LocalDate.parse(date).atTime(12, 0)
                 .atZone(ExportDecisionService.CHINA).toInstant(), ZoneOffset.UTC);
-        JdbcExportLedger.Builder b = JdbcExportLedger.builder("jdbc:h2:mem:ftz-scenario-" + UUID.randomUUID())
+        InMemoryExportLedger.Builder b = InMemoryExportLedger.builder()
                 .countingPolicy(CountingPolicy.valueOf(spec.path("policy").asText("COUNT_ALL")))
-                .clock(clock)
-                .maxConnections(2);
+                .clock(clock);
         if (spec.has("windowDays")) {
             b.splittingWindowDays(spec.get("windowDays").intValue());
         }
-        JdbcExportLedger ledger = b.open();
+        InMemoryExportLedger ledger = b.open();
         try {
             String defaultCode = scenario.request().path("processor").path("creditCode").asText(null);
             int n = 0;
@@ -228,7 +226,7 @@ public final class ScenarioSuites {
         List<String> failures = new ArrayList<>();
         JsonNode expect = scenario.expect();
         ExportDecision decision;
-        JdbcExportLedger ledger = scenario.ledger() == null ? null : ledgerFor(scenario);
+        InMemoryExportLedger ledger = scenario.ledger() == null ? null : ledgerFor(scenario);
         try {
             ExportDecisionService deciding = ledger == null ? service : service.withLedger(ledger);
             decision = deciding.evaluate(RequestReader.read(JSON.writeValueAsString(scenario.request())));

@@ -14,8 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -219,19 +222,102 @@ class JdbcExportLedgerTest {
         try (JdbcExportLedger again = open(url, clock, CountingPolicy.COUNT_ALL)) {
             assertEquals(new PersonCounts(5, 0), again.totals(A, 2026).committed());
         }
+        int checksum;
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"checksum\" FROM \"ledger_flyway_history\" WHERE \"version\" = '1'")) {
+            assertTrue(rs.next(), "Flyway recorded V1");
+            checksum = rs.getInt(1);
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"ledger_flyway_history\" SET \"checksum\" = " + (checksum + 1) + " WHERE \"version\" = '1'");
+        }
+        LedgerException changed = assertThrows(LedgerException.class, () -> open(url, clock, CountingPolicy.COUNT_ALL));
+        assertTrue(changed.getMessage().contains("changed after it was applied"), changed.getMessage());
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"ledger_flyway_history\" SET \"checksum\" = " + checksum + " WHERE \"version\" = '1'");
+            st.execute("INSERT INTO \"ledger_flyway_history\" (\"installed_rank\", \"version\", \"description\","
+                    + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'test', 0, TRUE)");
+        }
+        LedgerException newer = assertThrows(LedgerException.class, () -> open(url, clock, CountingPolicy.COUNT_ALL));
+        assertTrue(newer.getMessage().contains("newer than this library"), newer.getMessage());
+    }
+
+    /**
+     * A ledger created by the pre-Flyway migrator (up to 0.1.0: the V1 script run by hand and recorded in
+     * ledger_schema_version with its SHA-256) opens, keeps its exports and is baselined once; a changed or newer
+     * script recorded there refuses to open.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aLedgerMadeBeforeFlywayIsAdoptedOnce(Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        String url = LedgerDatabases.fresh(kind);
+        String v1 = new String(JdbcExportLedgerTest.class.getClassLoader()
+                .getResourceAsStream("ledger/migrations/V1__annual_ledger.sql").readAllBytes(), StandardCharsets.UTF_8);
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            for (String sql : v1.replace("\r\n", "\n").replaceAll("(?m)^\\s*--.*$", "").split(";\\s*\n")) {
+                if (!sql.isBlank()) {
+                    st.execute(sql);
+                }
+            }
+            // What the old migrator wrote: its table, and V1's SHA-256 over the script as the class path serves it.
+            st.execute("CREATE TABLE ledger_schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+                    + " description VARCHAR(200) NOT NULL, script VARCHAR(200) NOT NULL,"
+                    + " checksum VARCHAR(80) NOT NULL, installed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            st.execute("INSERT INTO ledger_schema_version VALUES (1, 'annual ledger', 'V1__annual_ledger.sql', '"
+                    + LedgerSchema.legacyChecksums().get(1) + "', CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO ledger_processor_year VALUES ('" + A + "', 2026, CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO ledger_export (decision_id, request_id, credit_code, ledger_year, export_date,"
+                    + " individuals, sensitive_individuals, pathway, basis_exempt, status, reserved_at, expires_at,"
+                    + " committed_at, cancelled_at, policy, totals_before_individuals, totals_before_sensitive,"
+                    + " superseded_by) VALUES ('old-1', 'OLD', '" + A + "', 2026, DATE '2026-03-02', 60000, 0,"
+                    + " 'EXEMPT', FALSE, 'COMMITTED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                    + " NULL, 'COUNT_ALL', 0, 0, NULL)");
+        }
+        String legacy;
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT checksum FROM ledger_schema_version")) {
+            rs.next();
+            legacy = rs.getString(1);
+        }
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute("UPDATE ledger_schema_version SET checksum = 'sha256:tampered' WHERE version = 1");
         }
         LedgerException changed = assertThrows(LedgerException.class, () -> open(url, clock, CountingPolicy.COUNT_ALL));
         assertTrue(changed.getMessage().contains("changed after it was applied"), changed.getMessage());
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            st.execute("UPDATE ledger_schema_version SET checksum = '" + Migrations.scripts().get(0).checksum()
-                    + "' WHERE version = 1");
-            st.execute("INSERT INTO ledger_schema_version (version, description, script, checksum, installed_at)"
-                    + " VALUES (99, 'from the future', 'V99__future.sql', 'sha256:x', CURRENT_TIMESTAMP)");
+            st.execute("UPDATE ledger_schema_version SET checksum = '" + legacy + "' WHERE version = 1");
+            st.execute("INSERT INTO ledger_schema_version VALUES (99, 'from the future', 'V99__future.sql',"
+                    + " 'sha256:x', CURRENT_TIMESTAMP)");
         }
         LedgerException newer = assertThrows(LedgerException.class, () -> open(url, clock, CountingPolicy.COUNT_ALL));
         assertTrue(newer.getMessage().contains("newer than this library"), newer.getMessage());
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM ledger_schema_version WHERE version = 99");
+        }
+        // Adopted: the old export still counts, and a new decision adds to it.
+        try (JdbcExportLedger ledger = open(url, clock, CountingPolicy.COUNT_ALL)) {
+            assertEquals(new PersonCounts(60000, 0), ledger.totals(A, 2026).committed());
+            ExportDecision d = service(ledger).evaluate(Requests.export("NEW", A, DAY, 45000, 0));
+            assertEquals(Pathway.STANDARD_CONTRACT_OR_CERTIFICATION, d.pathway());
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"version\", \"type\" FROM \"ledger_flyway_history\" WHERE \"version\" IS NOT NULL"
+                     + " ORDER BY \"installed_rank\"")) {
+            assertTrue(rs.next());
+            assertEquals("1", rs.getString(1));
+            assertEquals("BASELINE", rs.getString(2));
+            // V1 is not run again over the adopted schema; the scripts after it are applied by Flyway.
+            assertTrue(rs.next());
+            assertEquals("2", rs.getString(1));
+            assertEquals("SQL", rs.getString(2));
+            assertFalse(rs.next(), "nothing else is applied");
+        }
+        // Opening again neither adopts nor migrates again.
+        try (JdbcExportLedger again = open(url, clock, CountingPolicy.COUNT_ALL)) {
+            assertEquals(1, again.totals(A, 2026).committedExports());
+        }
     }
 
     @ParameterizedTest
