@@ -7,19 +7,27 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 first=$(mktemp -d)
 trap 'rm -rf "$first"' EXIT
+# Every jar of the build: the runnable jar in target/ and, once the build has modules, each module's jars.
+jars() { ls target/*.jar */target/*.jar 2>/dev/null || true; }
 mvn -B -q "$@" package -DskipTests
-cp target/*.jar "$first/"
+for jar in $(jars); do
+  mkdir -p "$first/$(dirname "$jar")"
+  cp "$jar" "$first/$jar"
+done
 mvn -B -q "$@" package -DskipTests
 status=0
-for jar in "$first"/*.jar; do
-  name=$(basename "$jar")
-  if cmp -s "$jar" "target/$name"; then
+for name in $(jars); do
+  jar="$first/$name"
+  if [ ! -f "$jar" ]; then
+    status=1
+    echo "check-reproducible-jar: $name appeared in the second build only" >&2
+  elif cmp -s "$jar" "$name"; then
     echo "check-reproducible-jar: $name: same bytes ($(wc -c < "$jar") bytes)"
   else
     status=1
     echo "check-reproducible-jar: $name differs between the two builds" >&2
     if command -v python3 >/dev/null; then
-      python3 - "$jar" "target/$name" <<'PY' >&2
+      python3 - "$jar" "$name" <<'PY' >&2
 import hashlib, sys, zipfile
 def entries(path):
     with zipfile.ZipFile(path) as z:
