@@ -200,7 +200,7 @@ final class AuditCommands {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            ExportDecisionService service = Main.buildOrReport(options, err);
+            ExportDecisionService service = Main.buildUngatedOrReport(options, err);
             if (service == null) {
                 return Main.RULES_FAILED;
             }
