@@ -505,6 +505,9 @@ public final class ExportDecisionService {
 
         /** Loads and compiles everything, or throws {@link RuleSetException}: never a half-loaded service. */
         public ExportDecisionService build() {
+            if (rulesDirectory != null && scenarioSuites != null) {
+                checkSuitesBeforeCompiling();
+            }
             RuleSet rs = loadRuleSet();
             if (rulesDirectory != null) {
                 String notAllowed = notAllowed(rs, allowedDigests);
@@ -514,11 +517,6 @@ public final class ExportDecisionService {
             }
             DecisionEngine built = new DecisionEngine(rs, RuleSetLoader.engineVersion(), deadline);
             if (rulesDirectory != null && scenarioSuites != null) {
-                if (scenarioSuites.isEmpty()) {
-                    throw new RuleSetException(List.of(rulesDirectory + ": no scenario suite given: a rule set that "
-                            + "is not the bundled one must pass scenario suites before it serves (on the command line: --scenarios "
-                            + "DIR, or a scenarios/ folder in the rules directory)"));
-                }
                 SuiteRun suites = runSuites(built, clock, scenarioSuites);
                 if (!suites.failures().isEmpty() || suites.abandoned()) {
                     List<String> problems = new ArrayList<>();
@@ -532,6 +530,31 @@ public final class ExportDecisionService {
             }
             return new ExportDecisionService(new AtomicReference<>(built), clock, ledger,
                     dateOverride, allowedDigests);
+        }
+
+        /**
+         * The cheap half of the scenario gate, before the rules are compiled: no suite at all, a suite folder that
+         * is missing, malformed or holds no scenario refuses the rule set at once.
+         */
+        private void checkSuitesBeforeCompiling() {
+            if (scenarioSuites.isEmpty()) {
+                throw new RuleSetException(List.of(rulesDirectory + ": no scenario suite given: a rule set that "
+                        + "is not the bundled one must pass scenario suites before it serves (on the command line: "
+                        + "--scenarios DIR, or a scenarios/ folder in the rules directory)"));
+            }
+            List<String> problems = new ArrayList<>();
+            for (Path dir : scenarioSuites) {
+                try {
+                    if (ScenarioSuites.load(dir).isEmpty()) {
+                        problems.add(dir + ": no scenario in this folder (a rule set must pass scenarios to serve)");
+                    }
+                } catch (RuntimeException e) {
+                    problems.add(dir + ": " + e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new RuleSetException(problems);
+            }
         }
 
         RuleSet loadRuleSet() {
