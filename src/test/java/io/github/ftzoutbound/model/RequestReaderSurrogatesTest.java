@@ -48,9 +48,12 @@ class RequestReaderSurrogatesTest {
     }
 
     @Test
-    void aLoneSurrogateInAFieldNameIsRefusedAtItsObject() {
-        List<Problem> p = problems(request("R", "x", ",\"recipient\":{\"na\\ud800me\":\"x\"}"));
-        assertEquals(List.of("$.recipient"), p.stream().map(Problem::path).toList());
-        assertEquals(true, p.get(0).message().startsWith("a field name"), p.toString());
+    void aLoneSurrogateInAFieldNameIsRefusedByTheParser() {
+        // Jackson refuses lone surrogates in field names itself (high or low), before the reader's own walk.
+        for (String key : List.of("na\\udc00me", "na\\ud800me")) {
+            List<Problem> p = problems(request("R", "x", ",\"recipient\":{\"" + key + "\":\"x\"}"));
+            assertEquals(List.of("$"), p.stream().map(Problem::path).toList(), p.toString());
+            assertEquals(true, p.get(0).message().contains("surrogate"), p.toString());
+        }
     }
 }
