@@ -1,0 +1,134 @@
+package io.github.ftzoutbound.engine.facts;
+
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one evaluation's rules concluded, collected by their consequences: the DRL global {@code outcome}.
+ *
+ * <p>A consequence records here what no other rule matches (findings, supplements, the request's pathway, an
+ * entry below its threshold) instead of inserting it into working memory, and passes through this collector the
+ * facts other rules do match (candidates, list applicability, list membership, item rulings) before inserting
+ * them. Every call records the firing (the rule and the facts of its match) for the decision's trace, so the
+ * engine needs no agenda listener; the engine checks that every firing was recorded.
+ *
+ * <p>Also the evaluation's deadline: each recorded firing checks it and halts the session once it has passed.
+ * One instance per evaluation, used by one thread; never shared.
+ */
+public final class Outcome {
+    /** One rule firing: the rule and the objects of its match, resolved to items and entries when asked. */
+    public record Firing(Rule rule, List<Object> matched) {
+    }
+
+    private final long deadlineNanos;
+    private final List<Firing> firings = new ArrayList<>();
+    private final List<Candidate> candidates = new ArrayList<>();
+    private final List<ItemRuling> rulings = new ArrayList<>();
+    private final List<ListApplies> applicableLists = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<Supplement> supplements = new ArrayList<>();
+    private final List<RequestRuling> requestRulings = new ArrayList<>();
+    private boolean pastDeadline;
+
+    /** A collector whose evaluation halts at {@code deadlineNanos} ({@link System#nanoTime()} scale). */
+    public Outcome(long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** A collector with no deadline (the firing limit still bounds the evaluation). */
+    public Outcome() {
+        this(Long.MAX_VALUE);
+    }
+
+    // ---- called from consequences; {@code drools} is the consequence's rule context (either dialect) ----
+
+    /** Records the firing alone: the rule concluded nothing the decision keeps but its trace entry. */
+    public void fired(Object drools) {
+        record(drools);
+    }
+
+    /** The firing rule proposes its {@code @outcome} for the item at its {@code @row}; returned for insertion. */
+    public Candidate propose(Object drools, ExportItem item) {
+        Candidate c = Candidate.propose(item, record(drools));
+        candidates.add(c);
+        return c;
+    }
+
+    /** As {@link #propose(Object, ExportItem)}, resting on a negative-list entry cited beside the clause. */
+    public Candidate propose(Object drools, ExportItem item, ListEntryFact entry) {
+        Candidate c = Candidate.propose(item, record(drools), entry);
+        candidates.add(c);
+        return c;
+    }
+
+    /** A fact other rules match (list membership, an applicable list, an item ruling); returned for insertion. */
+    public <T> T derived(Object drools, T fact) {
+        record(drools);
+        if (fact instanceof ItemRuling r) {
+            rulings.add(r);
+        } else if (fact instanceof ListApplies la) {
+            applicableLists.add(la);
+        }
+        return fact;
+    }
+
+    public void obligation(Object drools, String code, ExportItem item, String message) {
+        findings.add(Finding.obligation(code, item, record(drools), message));
+    }
+
+    public void warning(Object drools, String code, ExportItem item, String message) {
+        findings.add(Finding.warning(code, item, record(drools), message));
+    }
+
+    /** A warning that also cites a category row of the FTZ classification reference rules. */
+    public void categoryWarning(Object drools, String code, ExportItem item, String message, String instrument,
+                                int category) {
+        findings.add(Finding.categoryWarning(code, item, record(drools), message, instrument, category));
+    }
+
+    /** A duty the list imposes of its own: the obligation cites the list's wording of it. */
+    public void listDuty(Object drools, ExportItem item, DutyFact duty) {
+        findings.add(Finding.listDuty(item, record(drools), duty));
+    }
+
+    /** JS 24 para 2 / ZJ 19 beside a decision resting on an adopted list: the adoption is cited too. */
+    public void supplement(Object drools, ExportItem item, AdoptionFact adoption) {
+        supplements.add(new Supplement(item, record(drools), adoption));
+    }
+
+    /** The firing rule's clause adds to the item's citations without deciding it. */
+    public void supplement(Object drools, ExportItem item) {
+        supplements.add(new Supplement(item, record(drools)));
+    }
+
+    /** The request's pathway, by its rank. */
+    public void conclude(Object drools, int pathwayRank) {
+        record(drools);
+        requestRulings.add(new RequestRuling(pathwayRank));
+    }
+
+    private Rule record(Object drools) {
+        RuleContext ctx = (RuleContext) drools;
+        Rule rule = ctx.getRule();
+        firings.add(new Firing(rule, ctx.getMatch().getObjects()));
+        if (!pastDeadline && deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+            pastDeadline = true;
+            ctx.getKieRuntime().halt();
+        }
+        return rule;
+    }
+
+    // ---- read by the engine after the session ----
+
+    public List<Firing> firings() { return firings; }
+    public List<Candidate> candidates() { return candidates; }
+    public List<ItemRuling> rulings() { return rulings; }
+    public List<ListApplies> applicableLists() { return applicableLists; }
+    public List<Finding> findings() { return findings; }
+    public List<Supplement> supplements() { return supplements; }
+    public List<RequestRuling> requestRulings() { return requestRulings; }
+    public boolean pastDeadline() { return pastDeadline; }
+}
