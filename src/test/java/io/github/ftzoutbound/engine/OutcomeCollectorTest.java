@@ -104,4 +104,23 @@ class OutcomeCollectorTest {
         }
         assertTrue(lastProposal >= 0 && lastProposal < firstResolution, trace::toString);
     }
+
+    @Test
+    void aDutyOfTheRequestFiresOncePerRequestAndNamesEveryItemItConcerns() throws IOException {
+        // Ten Zhejiang items, seven of them decided by the list (rows 5, 10, 11): ZJ 10(1) is the request's duty.
+        ExportDecision d = TestServices.bundled().evaluateJson(
+                Files.readString(Path.of("src/test/resources/requests/ten-items-zhejiang.json")));
+        List<TraceEntry> applications = d.trace().stream()
+                .filter(e -> e.rule().startsWith("ZJ 10(1): ")).toList();
+        assertEquals(1, applications.size(), applications::toString);
+        List<String> listItems = d.items().stream().filter(i -> i.row() == 5 || i.row() == 10 || i.row() == 11)
+                .map(i -> i.itemId()).toList();
+        assertTrue(listItems.size() > 1, listItems::toString);
+        assertEquals(listItems, applications.get(0).itemIds());
+        // The obligation still names each of those items, once.
+        assertEquals(listItems, d.obligations().stream().filter(o -> o.code().equals("ZONE_APPLICATION"))
+                .findFirst().orElseThrow().itemIds());
+        // Items no list row decided are not attached: the firing is for the items its condition matched.
+        assertTrue(d.items().stream().anyMatch(i -> !listItems.contains(i.itemId())));
+    }
 }

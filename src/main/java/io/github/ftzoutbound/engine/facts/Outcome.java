@@ -4,6 +4,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -83,6 +84,34 @@ public final class Outcome {
         findings.add(Finding.warning(code, item, record(drools), message));
     }
 
+    /**
+     * An obligation that belongs to the request rather than to one item: the rule fires once per request (its
+     * items gathered by an {@code accumulate}) and the collector attaches the obligation to each of them, as if
+     * the rule had fired once per item. Items are kept in request order.
+     */
+    public void obligationFor(Object drools, String code, Collection<ExportItem> items, String message) {
+        List<ExportItem> sorted = inRequestOrder(items);
+        Rule rule = record(drools, sorted);
+        for (ExportItem item : sorted) {
+            findings.add(Finding.obligation(code, item, rule, message));
+        }
+    }
+
+    /** A warning that belongs to the request: as {@link #obligationFor}. */
+    public void warningFor(Object drools, String code, Collection<ExportItem> items, String message) {
+        List<ExportItem> sorted = inRequestOrder(items);
+        Rule rule = record(drools, sorted);
+        for (ExportItem item : sorted) {
+            findings.add(Finding.warning(code, item, rule, message));
+        }
+    }
+
+    private static List<ExportItem> inRequestOrder(Collection<ExportItem> items) {
+        List<ExportItem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(items));
+        sorted.sort(java.util.Comparator.comparingInt(ExportItem::getPosition));
+        return sorted;
+    }
+
     /** A warning that also cites a category row of the FTZ classification reference rules. */
     public void categoryWarning(Object drools, String code, ExportItem item, String message, String instrument,
                                 int category) {
@@ -111,9 +140,19 @@ public final class Outcome {
     }
 
     private Rule record(Object drools) {
+        return record(drools, List.of());
+    }
+
+    /** Records the firing with the items it concerned beyond the objects of its match (an accumulated list). */
+    private Rule record(Object drools, List<ExportItem> concerned) {
         RuleContext ctx = (RuleContext) drools;
         Rule rule = ctx.getRule();
-        firings.add(new Firing(rule, ctx.getMatch().getObjects()));
+        List<Object> matched = ctx.getMatch().getObjects();
+        if (!concerned.isEmpty()) {
+            matched = new ArrayList<>(matched);
+            matched.addAll(concerned);
+        }
+        firings.add(new Firing(rule, matched));
         if (!pastDeadline && deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
             pastDeadline = true;
             ctx.getKieRuntime().halt();
