@@ -18,7 +18,7 @@ import java.util.List;
  * rules after issue 14 without their metadata, ruleflow groups, citations or decision assembly. What the engine
  * costs above this probe is the project's; what this probe costs is Drools'.
  */
-final class BareDroolsProbe {
+public final class BareDroolsProbe {
     /** A fact of one kind; the rules match on the kind. */
     public static final class Thing {
         private final int kind;

@@ -45,8 +45,14 @@ class OldRecordsReplayTest {
                 assertEquals(item.citations(), again.citations(), old.requestId() + " " + item.itemId());
                 assertEquals(item.explanation(), again.explanation(), old.requestId() + " " + item.itemId());
             }
-            assertEquals(old.obligations(), now.obligations(), old.requestId());
-            assertEquals(old.warnings(), now.warnings(), old.requestId());
+            // Codes, items and clauses. The words are issue 16's since these records (rule metadata in English and
+            // Chinese, figures with thousands separators), so they are not compared.
+            assertEquals(old.obligations().stream().map(o -> List.of(o.code(), o.itemIds(), o.citations())).toList(),
+                    now.obligations().stream().map(o -> List.of(o.code(), o.itemIds(), o.citations())).toList(),
+                    old.requestId());
+            assertEquals(old.warnings().stream().map(w -> List.of(w.code(), w.itemIds(), w.citations())).toList(),
+                    now.warnings().stream().map(w -> List.of(w.code(), w.itemIds(), w.citations())).toList(),
+                    old.requestId());
             assertEquals(firedFor(old.trace()), firedFor(now.trace()), old.requestId());
         }
     }

@@ -6,6 +6,7 @@ import org.kie.api.runtime.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one evaluation's rules concluded, collected by their consequences: the DRL global {@code outcome}.
@@ -76,33 +77,52 @@ public final class Outcome {
         return fact;
     }
 
-    public void obligation(Object drools, String code, ExportItem item, String message) {
-        findings.add(Finding.obligation(code, item, record(drools), message));
+    /** An obligation for the item (null: the whole request); its words are the rule's {@code @message}. */
+    public void obligation(Object drools, String code, ExportItem item) {
+        obligation(drools, code, item, null);
     }
 
-    public void warning(Object drools, String code, ExportItem item, String message) {
-        findings.add(Finding.warning(code, item, record(drools), message));
+    /** As {@link #obligation(Object, String, ExportItem)}, with values for the message's placeholders. */
+    public void obligation(Object drools, String code, ExportItem item, Map<String, ?> args) {
+        findings.add(Finding.obligation(code, item, record(drools), args));
+    }
+
+    public void warning(Object drools, String code, ExportItem item) {
+        warning(drools, code, item, null);
+    }
+
+    public void warning(Object drools, String code, ExportItem item, Map<String, ?> args) {
+        findings.add(Finding.warning(code, item, record(drools), args));
     }
 
     /**
      * An obligation that belongs to the request rather than to one item: the rule fires once per request (its
      * items gathered by an {@code accumulate}) and the collector attaches the obligation to each of them, as if
-     * the rule had fired once per item. Items are kept in request order.
+     * the rule had fired once per item (placeholders such as {@code {item}} are filled for each). Items are kept
+     * in request order.
      */
-    public void obligationFor(Object drools, String code, Collection<ExportItem> items, String message) {
+    public void obligationFor(Object drools, String code, Collection<ExportItem> items) {
+        obligationFor(drools, code, items, null);
+    }
+
+    public void obligationFor(Object drools, String code, Collection<ExportItem> items, Map<String, ?> args) {
         List<ExportItem> sorted = inRequestOrder(items);
         Rule rule = record(drools, sorted);
         for (ExportItem item : sorted) {
-            findings.add(Finding.obligation(code, item, rule, message));
+            findings.add(Finding.obligation(code, item, rule, args));
         }
     }
 
     /** A warning that belongs to the request: as {@link #obligationFor}. */
-    public void warningFor(Object drools, String code, Collection<ExportItem> items, String message) {
+    public void warningFor(Object drools, String code, Collection<ExportItem> items) {
+        warningFor(drools, code, items, null);
+    }
+
+    public void warningFor(Object drools, String code, Collection<ExportItem> items, Map<String, ?> args) {
         List<ExportItem> sorted = inRequestOrder(items);
         Rule rule = record(drools, sorted);
         for (ExportItem item : sorted) {
-            findings.add(Finding.warning(code, item, rule, message));
+            findings.add(Finding.warning(code, item, rule, args));
         }
     }
 
@@ -113,9 +133,8 @@ public final class Outcome {
     }
 
     /** A warning that also cites a category row of the FTZ classification reference rules. */
-    public void categoryWarning(Object drools, String code, ExportItem item, String message, String instrument,
-                                int category) {
-        findings.add(Finding.categoryWarning(code, item, record(drools), message, instrument, category));
+    public void categoryWarning(Object drools, String code, ExportItem item, String instrument, int category) {
+        findings.add(Finding.categoryWarning(code, item, record(drools), instrument, category));
     }
 
     /** A duty the list imposes of its own: the obligation cites the list's wording of it. */
