@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,7 +133,8 @@ final class AuditCommands {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DECISIONS.jsonl")
+        @Parameters(index = "0", paramLabel = "DECISIONS.jsonl", description = "Decision records, one JSON a line; "
+                + "- reads them from the standard input (e.g. from zcat).")
         Path in;
 
         @Option(names = "--out", required = true, paramLabel = "FOLDER",
@@ -163,9 +165,11 @@ final class AuditCommands {
             }
             // Records stream from the file into the report one at a time: only counts are kept (issue 16).
             ReportSummary summary;
-            try (BoundedLineReader r = new BoundedLineReader(Files.newBufferedReader(in, StandardCharsets.UTF_8),
-                    MAX_RECORD_CHARS);
-                 ReportWriter report = new ReportWriter(out, language, in.getFileName().toString(),
+            boolean stdin = in.toString().equals("-");
+            try (BoundedLineReader r = new BoundedLineReader(stdin
+                    ? new BufferedReader(new InputStreamReader(Main.stdin(), StandardCharsets.UTF_8))
+                    : Files.newBufferedReader(in, StandardCharsets.UTF_8), MAX_RECORD_CHARS);
+                 ReportWriter report = new ReportWriter(out, language, stdin ? "-" : String.valueOf(in.getFileName()),
                          Clock.systemUTC(), chunkSize)) {
                 BoundedLineReader.Line line;
                 long n = 0;
