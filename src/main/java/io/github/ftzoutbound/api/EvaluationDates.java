@@ -42,12 +42,10 @@ public final class EvaluationDates {
     public static Optional<Problem> outOfRange(LocalDate date, LocalDate today) {
         long days = ChronoUnit.DAYS.between(today, date);
         if (days > MAX_DAYS_AFTER) {
-            return Optional.of(new Problem(PATH, "must be at most " + MAX_DAYS_AFTER + " days after today (" + today
-                    + ", Asia/Shanghai), not " + date));
+            return Optional.of(Problem.of(PATH, "date.tooLate", MAX_DAYS_AFTER, today, date));
         }
         if (-days > MAX_DAYS_BEFORE) {
-            return Optional.of(new Problem(PATH, "must be at most " + MAX_DAYS_BEFORE + " days (ten years) before "
-                    + "today (" + today + ", Asia/Shanghai), not " + date));
+            return Optional.of(Problem.of(PATH, "date.tooEarly", MAX_DAYS_BEFORE, today, date));
         }
         return Optional.empty();
     }
@@ -56,9 +54,7 @@ public final class EvaluationDates {
     public static Optional<Problem> notLedgerToday(LocalDate date, LocalDate ledgerToday) {
         long days = Math.abs(ChronoUnit.DAYS.between(ledgerToday, date));
         if (days > LEDGER_TOLERANCE_DAYS) {
-            return Optional.of(new Problem(PATH, "must be the ledger's today (" + ledgerToday + ", Asia/Shanghai) "
-                    + "give or take " + LEDGER_TOLERANCE_DAYS + " day, not " + date + ": the ledger counts the year "
-                    + "of this date. To record an export of another day, give an override reason (--date-override)"));
+            return Optional.of(Problem.of(PATH, "date.notLedgerToday", ledgerToday, LEDGER_TOLERANCE_DAYS, date));
         }
         return Optional.empty();
     }

@@ -153,9 +153,7 @@ public final class ExportDecisionService {
     private ExportDecision evaluateThroughLedger(ExportRequest dated, boolean withRequest) {
         Processor p = dated.processor();
         if (p.exportedThisYearGiven()) {
-            throw new InvalidRequestException(List.of(new Problem("$.processor.exportedThisYear",
-                    "must be left out when processor.creditCode is given and a ledger is configured: the ledger "
-                            + "counts the processor's exports of the year itself")));
+            throw new InvalidRequestException(List.of(Problem.of("$.processor.exportedThisYear", "exportedThisYear.withLedger")));
         }
         // The ledger counts the year of the evaluation date: a date far from the ledger's today would open an
         // empty year (or an old one) and reset the totals. Only an operator's stated override allows another day.

@@ -77,14 +77,14 @@ public final class Explainer {
         if (!d.obligations().isEmpty()) {
             sb.append('\n').append(zh ? "义务：" : "Obligations:").append('\n');
             for (Obligation o : d.obligations()) {
-                sb.append("  ").append(t(o.code())).append(t(items(o.itemIds()))).append(": ").append(t(o.message())).append('\n');
+                sb.append("  ").append(t(o.code())).append(t(items(o.itemIds()))).append(zh ? "：" : ": ").append(t(text(o.message(), o.messageZh(), zh))).append('\n');
                 clauses(sb, o.citations(), "    ");
             }
         }
         if (!d.warnings().isEmpty()) {
             sb.append('\n').append(zh ? "提示：" : "Warnings:").append('\n');
             for (Warning w : d.warnings()) {
-                sb.append("  ").append(t(w.code())).append(t(items(w.itemIds()))).append(": ").append(t(w.message())).append('\n');
+                sb.append("  ").append(t(w.code())).append(t(items(w.itemIds()))).append(zh ? "：" : ": ").append(t(text(w.message(), w.messageZh(), zh))).append('\n');
                 clauses(sb, w.citations(), "    ");
             }
         }
@@ -114,6 +114,17 @@ public final class Explainer {
             }
         }
         return sb == null ? s : sb.toString();
+    }
+
+    /**
+     * The message in the reader's language. A record written before messages had Chinese twins (messageZh null)
+     * shows its English text, marked as such, rather than nothing.
+     */
+    private static String text(String en, String zh, boolean inChinese) {
+        if (!inChinese) {
+            return en;
+        }
+        return zh != null ? zh : "（本记录无中文说明，原文：）" + en;
     }
 
     private static String items(List<String> ids) {

@@ -161,21 +161,32 @@ public final class Main implements Callable<Integer> {
 
     /**
      * The JSON error record on stderr. With Chinese chosen (--lang zh or the locale), it also carries
-     * {@code messageZh}, a Chinese statement of the kind of error (error.KIND in Messages_zh.properties); the
-     * detail in {@code message} and in the problems stays English.
+     * {@code messageZh}, a Chinese statement of the kind of error (error.KIND in Messages_zh.properties), and each
+     * problem carries its {@code messageZh} beside the English {@code message} (model/Problems_zh.properties). The
+     * JSON paths and the English texts stay as they are, so a program reading the record reads it the same way in
+     * both languages.
      */
     static String errorJson(String kind, String message, List<Problem> problems) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", kind);
         m.put("message", message);
         ResourceBundle messages = MESSAGES.get();
+        boolean zh = messages != null && "zh".equals(messages.getLocale().getLanguage());
         if (messages != null && messages.containsKey("error." + kind)) {
             m.put("messageZh", messages.getString("error." + kind));
         }
         if (!problems.isEmpty()) {
-            m.put("problems", problems);
+            m.put("problems", zh ? problems.stream().map(Main::inChinese).toList() : problems);
         }
         return DecisionJson.toJson(m, false);
+    }
+
+    private static Map<String, String> inChinese(Problem p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("path", p.path());
+        m.put("message", p.message());
+        m.put("messageZh", p.message(Locale.SIMPLIFIED_CHINESE));
+        return m;
     }
 
     /** Options every command that decides shares: which rules and lists to load. */

@@ -195,11 +195,11 @@ public final class DecisionEngine {
                 en = Explanations.fill(proposer.explain(), figures, fired.getEntry())
                         + " But row " + ruling.getRow() + " of the reading, which decided, comes before row "
                         + fired.getRow() + ".";
-                zh = Explanations.fill(proposer.explainZh(), figures, fired.getEntry())
+                zh = Explanations.fill(proposer.explainZh(), figures, fired.getEntry(), Map.of(), true)
                         + "但作出决定的第" + ruling.getRow() + "行优先于第" + fired.getRow() + "行。";
             } else {
                 en = Explanations.fill(proposer.whyNot(), figures, null);
-                zh = Explanations.fill(proposer.whyNotZh(), figures, null);
+                zh = Explanations.fill(proposer.whyNotZh(), figures, null, Map.of(), true);
             }
             NotChosenBuilder b = byPathway.computeIfAbsent(proposer.outcome(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(en, k -> new NotChosenBuilder(k));
@@ -264,6 +264,7 @@ public final class DecisionEngine {
 
         List<ItemDecision> itemDecisions = new ArrayList<>();
         List<String> lists = List.copyOf(applicableLists);
+        Map<ExportItem, Explanations.Figures> figuresByItem = new HashMap<>();
         for (ExportItem item : items) {
             ItemRuling ruling = rulings.get(item);
             Set<Citation> cites = new TreeSet<>(CITATION_ORDER);
@@ -285,10 +286,11 @@ public final class DecisionEngine {
                 }
             }
             Explanations.Figures figures = new Explanations.Figures(exportCase, item, lists);
+            figuresByItem.put(item, figures);
             String explanation = Explanations.fill(RuleMeta.text(explaining.getRule(), "explain"), figures,
                     explaining.getEntry());
             String explanationZh = Explanations.fill(RuleMeta.text(explaining.getRule(), "explainZh"), figures,
-                    explaining.getEntry());
+                    explaining.getEntry(), Map.of(), true);
             List<NotChosen> notChosen = notChosen(exportCase, figures, ruling,
                     candidates.getOrDefault(item, List.of()));
             for (Supplement s : supplements.getOrDefault(item, List.of())) {
@@ -319,7 +321,8 @@ public final class DecisionEngine {
             Finding first = group.get(0);
             Set<ExportItem> concerned = new TreeSet<>(Comparator.comparingInt(ExportItem::getPosition));
             Set<Citation> cites = new TreeSet<>(CITATION_ORDER);
-            Set<String> messages = new TreeSet<>();
+            // English text -> its Chinese twin: the Chinese sentences follow the English order, one pair per text.
+            Map<String, String> messages = new TreeMap<>();
             for (Finding f : group) {
                 if (f.getItem() != null) {
                     concerned.add(f.getItem());
@@ -335,17 +338,17 @@ public final class DecisionEngine {
                             "rule \"" + f.getRule().getName() + "\" cites " + ref.key()
                                     + ", which is not in the citation catalog; nothing decided")));
                 }
-                if (f.getMessage() != null) {
-                    messages.add(f.getMessage());
-                }
+                String[] text = message(f, exportCase, lists, figuresByItem);
+                messages.putIfAbsent(text[0], text[1]);
             }
             allCitations.addAll(cites);
             List<String> ids = concerned.stream().map(ExportItem::getId).toList();
-            String message = String.join(" ", messages);
+            String message = String.join(" ", messages.keySet());
+            String messageZh = String.join("", messages.values());
             if (first.getKind() == Finding.Kind.OBLIGATION) {
-                obligations.add(new Obligation(first.getCode(), ids, new ArrayList<>(cites), message));
+                obligations.add(new Obligation(first.getCode(), ids, new ArrayList<>(cites), message, messageZh));
             } else {
-                warnings.add(new Warning(first.getCode(), ids, new ArrayList<>(cites), message));
+                warnings.add(new Warning(first.getCode(), ids, new ArrayList<>(cites), message, messageZh));
             }
         }
 
@@ -365,5 +368,30 @@ public final class DecisionEngine {
                 exportCase.getRegime(), requestRulings.get(0).getPathway(), itemDecisions,
                 new ArrayList<>(allCitations), obligations, warnings, ruleSet.info(), engineVersion, traceEntries,
                 null);
+    }
+
+    /**
+     * A finding's message in English and Chinese: a list duty's own words, or its rule's {@code @message} and
+     * {@code @messageZh} filled with the item's figures and the finding's args. A rule without both texts was
+     * refused when the rule set loaded ({@link DrlMetadataGuard}); one that slipped through (a rule set built
+     * another way) stops the decision rather than leave a message out.
+     */
+    private static String[] message(Finding f, ExportCase exportCase, List<String> lists,
+                                    Map<ExportItem, Explanations.Figures> figuresByItem) {
+        if (f.getDuty() != null) {
+            return new String[]{f.getDuty().getMessage(), f.getDuty().getMessageZh()};
+        }
+        String en = RuleMeta.text(f.getRule(), "message");
+        String zh = RuleMeta.text(f.getRule(), "messageZh");
+        if (en == null || zh == null) {
+            throw new EvaluationException("rule \"" + f.getRule().getName() + "\" adds " + f.getCode()
+                    + " without @message and @messageZh; nothing decided");
+        }
+        Explanations.Figures figures = f.getItem() == null ? null : figuresByItem.get(f.getItem());
+        if (figures == null) {
+            figures = new Explanations.Figures(exportCase, f.getItem(), lists);
+        }
+        return new String[]{Explanations.fill(en, figures, null, f.getArgs(), false),
+                Explanations.fill(zh, figures, null, f.getArgs(), true)};
     }
 }

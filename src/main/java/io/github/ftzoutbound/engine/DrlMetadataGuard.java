@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
  * evaluates nothing) and accepts only what the project's metadata needs: one double-quoted string literal or a
  * whole number per annotation value. Anything else is an error naming file, line and annotation, and nothing is
  * compiled.
+ *
+ * <p>It also refuses a rule whose consequence adds an obligation or a warning ({@code Finding.obligation},
+ * {@code Finding.warning}, {@code Finding.categoryWarning}) without its words in both languages: {@code @message}
+ * and {@code @messageZh}, naming the same {@code {placeholders}} (issue 16: a Chinese legal team reads every
+ * message without English). A list's own duty ({@code Finding.listDuty}) carries the list's wording instead.
  */
 public final class DrlMetadataGuard {
     /** A single Java/MVEL string literal: quotes, no quote inside unless escaped, nothing around it. */
@@ -47,6 +52,7 @@ public final class DrlMetadataGuard {
             }
             for (RuleDescr rule : pkg.getRules()) {
                 check(f, rule.getLine(), "rule \"" + rule.getName() + "\"", rule.getAnnotations(), problems);
+                checkMessages(f, rule, problems);
             }
             for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
                 check(f, type.getLine(), "declare " + type.getTypeName(), type.getAnnotations(), problems);
@@ -68,6 +74,40 @@ public final class DrlMetadataGuard {
                 }
             }
         }
+    }
+
+    /** Consequence calls that add a finding whose words are the rule's own metadata. */
+    static final Pattern ADDS_FINDING = Pattern.compile("\\bFinding\\s*\\.\\s*(obligation|warning|categoryWarning)\\s*\\(");
+
+    private static void checkMessages(SourceFile f, RuleDescr rule, List<String> problems) {
+        Object consequence = rule.getConsequence();
+        if (consequence == null || !ADDS_FINDING.matcher(consequence.toString()).find()) {
+            return;
+        }
+        String where = f.path() + ":" + rule.getLine() + ": rule \"" + rule.getName() + "\"";
+        String en = text(rule, "message");
+        String zh = text(rule, "messageZh");
+        if (en == null || zh == null) {
+            problems.add(where + " adds an obligation or warning but has no " + (en == null ? "@message" : "@messageZh")
+                    + " (every message is written in English and Chinese beside the rule)");
+            return;
+        }
+        // Word order differs between the languages, so the sets are compared, not the order.
+        if (!new java.util.TreeSet<>(Explanations.placeholders(en))
+                .equals(new java.util.TreeSet<>(Explanations.placeholders(zh)))) {
+            problems.add(where + ": @message names " + Explanations.placeholders(en) + " but @messageZh names "
+                    + Explanations.placeholders(zh) + " (both languages must say the same)");
+        }
+    }
+
+    /** The unquoted text of a metadata value, or null when the rule does not carry it or it is not a string. */
+    private static String text(RuleDescr rule, String key) {
+        AnnotationDescr a = rule.getAnnotation(key);
+        if (a == null || !(a.getValue() instanceof String v) || !STRING.matcher(v.strip()).matches()) {
+            return null;
+        }
+        String t = v.strip();
+        return t.substring(1, t.length() - 1);
     }
 
     static boolean literal(Object value) {

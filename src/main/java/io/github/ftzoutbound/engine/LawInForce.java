@@ -127,10 +127,8 @@ public final class LawInForce {
      */
     public void checkDate(LocalDate date) {
         if (date != null && date.isBefore(earliestDate())) {
-            throw new io.github.ftzoutbound.model.InvalidRequestException(List.of(new io.github.ftzoutbound.model.Problem(
-                    "$.evaluationDate", "EVALUATION_DATE_BEFORE_RULESET: " + date + " is before " + earliestDate()
-                            + ", when CBDF took effect; before " + earliestDate()
-                            + " the 2022 SA Measures governed and this rule set does not encode them")));
+            throw new io.github.ftzoutbound.model.InvalidRequestException(List.of(io.github.ftzoutbound.model.Problem.of(
+                    "$.evaluationDate", "date.beforeRuleset", date, earliestDate())));
         }
     }
 

@@ -46,14 +46,16 @@ public final class RequestReferences {
             for (int k = 0; k < item.listRows().size(); k++) {
                 String row = item.listRows().get(k);
                 if (!rowIds.contains(row)) {
-                    out.add(new Problem(at + ".listRows[" + k + "]", "unknown list row " + row
-                            + " (no loaded list has it)" + nearest(row, rowIds)));
+                    List<String> near = nearest(row, rowIds);
+                    out.add(near.isEmpty() ? Problem.of(at + ".listRows[" + k + "]", "listRow.unknown", row)
+                            : Problem.of(at + ".listRows[" + k + "]", "listRow.unknownNear", row, near));
                 }
             }
             for (String c : item.conditions().keySet()) {
                 if (!conditions.contains(c)) {
-                    out.add(new Problem(at + ".conditions." + c, "unknown list condition " + c
-                            + " (no loaded list declares it)" + nearest(c, conditions)));
+                    List<String> near = nearest(c, conditions);
+                    out.add(near.isEmpty() ? Problem.of(at + ".conditions." + c, "condition.unknown", c)
+                            : Problem.of(at + ".conditions." + c, "condition.unknownNear", c, near));
                 }
             }
         }
@@ -62,14 +64,17 @@ public final class RequestReferences {
 
     private void code(List<Problem> out, String path, CodeCatalog.Kind kind, String code) {
         if (!codes.knows(kind, code)) {
-            out.add(new Problem(path, codes.unknownMessage(kind, code)));
+            List<String> near = codes.suggest(kind, code);
+            String what = kind.name().toLowerCase(java.util.Locale.ROOT);
+            out.add(near.isEmpty() ? Problem.of(path, "code.unknown." + what, code)
+                    : Problem.of(path, "code.unknownNear." + what, code, near));
         }
     }
 
-    private static String nearest(String value, Set<String> known) {
+    private static List<String> nearest(String value, Set<String> known) {
         List<String> near = known.stream().filter(k -> CodeCatalog.distance(value, k) <= Math.max(2, value.length() / 3))
                 .sorted(Comparator.comparingInt((String k) -> CodeCatalog.distance(value, k)).thenComparing(k -> k))
                 .limit(3).toList();
-        return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
+        return near;
     }
 }

@@ -58,23 +58,23 @@ public final class RequestReader {
 
     public static ExportRequest read(byte[] json) {
         if (json.length > Limits.MAX_REQUEST_BYTES) {
-            throw new InvalidRequestException(List.of(new Problem("$", "request is " + json.length
-                    + " bytes; at most " + Limits.MAX_REQUEST_BYTES + " (4 MiB) are accepted")));
+            throw new InvalidRequestException(List.of(Problem.of("$", "request.tooLarge", json.length,
+                    Limits.MAX_REQUEST_BYTES)));
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(json));
         } catch (CharacterCodingException e) {
-            throw new InvalidRequestException(List.of(new Problem("$", "request is not valid UTF-8")));
+            throw new InvalidRequestException(List.of(Problem.of("$", "request.notUtf8")));
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(List.of(new Problem("$", "malformed JSON: " + e.getOriginalMessage()
+            throw new InvalidRequestException(List.of(Problem.of("$", "request.malformedJson", e.getOriginalMessage()
                     + location(e))));
         } catch (IOException e) {
-            throw new InvalidRequestException(List.of(new Problem("$", "unreadable request: " + e.getMessage())));
+            throw new InvalidRequestException(List.of(Problem.of("$", "request.unreadable", e.getMessage())));
         }
         return read(root);
     }
@@ -88,7 +88,7 @@ public final class RequestReader {
     public static ExportRequest read(JsonNode root) {
         List<Problem> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw new InvalidRequestException(List.of(new Problem("$", "request must be a JSON object")));
+            throw new InvalidRequestException(List.of(Problem.of("$", "request.notObject")));
         }
         // A JSON escape such as "\ud800" can carry a lone UTF-16 surrogate, which no UTF-8 output can encode:
         // echoed in a decision or an error record it would break the writer. Such text is not valid Unicode.
@@ -134,17 +134,16 @@ public final class RequestReader {
         if (out.size() >= 20) {
             return;
         }
-        String problem = "holds an unpaired UTF-16 surrogate (such as \\ud800): not valid Unicode";
         if (node.isTextual()) {
             if (hasUnpairedSurrogate(node.textValue())) {
-                out.add(new Problem(path, problem));
+                out.add(Problem.of(path, "value.unpairedSurrogate"));
             }
         } else if (node.isObject()) {
             var fields = node.fields();
             while (fields.hasNext()) {
                 var f = fields.next();
                 if (hasUnpairedSurrogate(f.getKey())) {
-                    out.add(new Problem(path, "a field name " + problem));
+                    out.add(Problem.of(path, "field.unpairedSurrogate"));
                 } else {
                     unpairedSurrogates(f.getValue(), path + "." + Obj.abbreviate(f.getKey()), out);
                 }
@@ -234,7 +233,7 @@ public final class RequestReader {
             JsonNode v = node.get(key);
             if (v == null || v.isNull()) {
                 if (required) {
-                    problems.add(new Problem(path + "." + key, "is required"));
+                    problems.add(Problem.of(path + "." + key, "value.required"));
                 }
                 return null;
             }
@@ -247,7 +246,7 @@ public final class RequestReader {
                 return null;
             }
             if (!v.isTextual()) {
-                problems.add(new Problem(path + "." + key, "must be a string"));
+                problems.add(Problem.of(path + "." + key, "value.notString"));
                 return null;
             }
             return v.textValue();
@@ -260,7 +259,7 @@ public final class RequestReader {
                 return null;
             }
             if (!v.isObject()) {
-                problems.add(new Problem(path + "." + key, "must be an object of condition codes to true or false"));
+                problems.add(Problem.of(path + "." + key, "value.notConditions"));
                 return null;
             }
             Map<String, Boolean> out = new java.util.TreeMap<>();
@@ -268,7 +267,7 @@ public final class RequestReader {
             while (it.hasNext()) {
                 var e = it.next();
                 if (!e.getValue().isBoolean()) {
-                    problems.add(new Problem(path + "." + key + "." + e.getKey(), "must be true or false"));
+                    problems.add(Problem.of(path + "." + key + "." + e.getKey(), "value.notBoolean"));
                 } else {
                     out.put(e.getKey(), e.getValue().booleanValue());
                 }
@@ -282,7 +281,7 @@ public final class RequestReader {
                 return null;
             }
             if (!v.isBoolean()) {
-                problems.add(new Problem(path + "." + key, "must be true or false"));
+                problems.add(Problem.of(path + "." + key, "value.notBoolean"));
                 return null;
             }
             return v.booleanValue();
@@ -294,12 +293,12 @@ public final class RequestReader {
                 return 0;
             }
             if (!v.isIntegralNumber()) {
-                problems.add(new Problem(path + "." + key, "must be a whole number of persons"));
+                problems.add(Problem.of(path + "." + key, "value.notPersons"));
                 return 0;
             }
             if (!v.canConvertToLong() || v.longValue() > Limits.MAX_COUNT) {
-                problems.add(new Problem(path + "." + key, v.bigIntegerValue().signum() < 0
-                        ? "must not be negative" : "must not exceed 10,000,000,000"));
+                problems.add(Problem.of(path + "." + key, v.bigIntegerValue().signum() < 0
+                        ? "count.negative" : "count.tooLarge"));
                 return 0;
             }
             return v.longValue();
@@ -311,7 +310,7 @@ public final class RequestReader {
                 return null;
             }
             if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                problems.add(new Problem(path + "." + key, "must be a whole number"));
+                problems.add(Problem.of(path + "." + key, "value.notWholeNumber"));
                 return null;
             }
             return v.intValue();
@@ -325,7 +324,7 @@ public final class RequestReader {
             try {
                 return LocalDate.parse(s);
             } catch (DateTimeParseException e) {
-                problems.add(new Problem(path + "." + key, "must be an ISO date such as 2026-11-23"));
+                problems.add(Problem.of(path + "." + key, "value.notDate"));
                 return null;
             }
         }
@@ -337,7 +336,7 @@ public final class RequestReader {
 
         <E extends Enum<E>> E asEnum(Class<E> type) {
             if (!node.isTextual()) {
-                problems.add(new Problem(path, "must be one of " + Arrays.toString(type.getEnumConstants())));
+                problems.add(Problem.of(path, "enum.notString", Arrays.toString(type.getEnumConstants())));
                 return null;
             }
             for (E e : type.getEnumConstants()) {
@@ -345,14 +344,14 @@ public final class RequestReader {
                     return e;
                 }
             }
-            problems.add(new Problem(path, "unknown value \"" + abbreviate(node.textValue()) + "\"; expected one of "
-                    + Arrays.toString(type.getEnumConstants())));
+            problems.add(Problem.of(path, "enum.unknown", abbreviate(node.textValue()),
+                    Arrays.toString(type.getEnumConstants())));
             return null;
         }
 
         String asString() {
             if (!node.isTextual()) {
-                problems.add(new Problem(path, "must be a string"));
+                problems.add(Problem.of(path, "value.notString"));
                 return null;
             }
             return node.textValue();
@@ -364,7 +363,7 @@ public final class RequestReader {
                 return null;
             }
             if (!v.isObject()) {
-                problems.add(new Problem(path + "." + key, "must be an object"));
+                problems.add(Problem.of(path + "." + key, "value.notObject"));
                 return null;
             }
             return reader.apply(new Obj(v, path + "." + key, problems));
@@ -376,12 +375,11 @@ public final class RequestReader {
                 return null;
             }
             if (!v.isArray()) {
-                problems.add(new Problem(path + "." + key, "must be an array"));
+                problems.add(Problem.of(path + "." + key, "value.notArray"));
                 return null;
             }
             if (v.size() > Limits.MAX_ITEMS) {
-                problems.add(new Problem(path + "." + key, "holds " + v.size() + " elements; at most "
-                        + Limits.MAX_ITEMS + " are accepted"));
+                problems.add(Problem.of(path + "." + key, "array.tooLong", v.size(), Limits.MAX_ITEMS));
                 return null;
             }
             List<T> out = new ArrayList<>(v.size());
@@ -391,7 +389,7 @@ public final class RequestReader {
                 if (e.isObject() || !ofObjects) {
                     out.add(reader.apply(element));
                 } else {
-                    problems.add(new Problem(element.path, "must be an object"));
+                    problems.add(Problem.of(element.path, "value.notObject"));
                 }
             }
             return out;
@@ -403,7 +401,7 @@ public final class RequestReader {
             }
             node.fieldNames().forEachRemaining(k -> {
                 if (!read.contains(k)) {
-                    problems.add(new Problem(path + "." + abbreviate(k), "unknown field"));
+                    problems.add(Problem.of(path + "." + abbreviate(k), "field.unknown"));
                 }
             });
         }

@@ -25,33 +25,34 @@ public final class RequestValidator {
     public static List<Problem> problems(ExportRequest r) {
         List<Problem> out = new ArrayList<>();
         if (r == null) {
-            out.add(new Problem("$", "request is missing"));
+            out.add(Problem.of("$", "request.missing"));
             return out;
         }
         if (r.requestId() == null) {
-            out.add(new Problem("$.requestId", "is required"));
+            out.add(Problem.of("$.requestId", "value.required"));
         } else if (!Limits.REQUEST_ID.matcher(r.requestId()).matches()) {
-            out.add(new Problem("$.requestId", "must be 1–128 printable characters"));
+            out.add(Problem.of("$.requestId", "requestId.invalid"));
         }
         code(out, "$.scenario", r.scenario());
         text(out, "$.treaty", r.treaty());
         if (r.recipient() != null) {
             text(out, "$.recipient.name", r.recipient().name());
             if (r.recipient().country() != null && !Limits.COUNTRY.matcher(r.recipient().country()).matches()) {
-                out.add(new Problem("$.recipient.country", "must be an ISO 3166-1 alpha-2 code such as \"DE\""));
+                out.add(Problem.of("$.recipient.country", "country.invalid"));
             }
         }
         Processor p = r.processor();
         if (p == null) {
-            out.add(new Problem("$.processor", "is required"));
+            out.add(Problem.of("$.processor", "value.required"));
         } else {
             text(out, "$.processor.name", p.name());
             if (p.ftz() != Ftz.NONE && p.zone() == null) {
-                out.add(new Problem("$.processor.zone", "is required when ftz is " + p.ftz()));
+                out.add(Problem.of("$.processor.zone", "zone.required", p.ftz()));
             }
             if (p.zone() != null && p.zone().ftz() != p.ftz()) {
-                out.add(new Problem("$.processor.zone", "zone " + p.zone() + " is not in the " + p.ftz()
-                        + " FTZ" + (p.ftz() == Ftz.NONE ? " (a processor outside any FTZ has no zone)" : "")));
+                out.add(p.ftz() == Ftz.NONE
+                        ? Problem.of("$.processor.zone", "zone.outsideFtz", p.zone())
+                        : Problem.of("$.processor.zone", "zone.notInFtz", p.zone(), p.ftz()));
             }
             code(out, "$.processor.sector", p.sector());
             Holdings h = p.holdings();
@@ -60,9 +61,9 @@ public final class RequestValidator {
             count(out, "$.processor.holdings.sensitiveAccountOrMedicalIndividuals",
                     h.sensitiveAccountOrMedicalIndividuals());
             if (h.sensitiveAccountOrMedicalIndividuals() > h.sensitiveIndividuals()) {
-                out.add(new Problem("$.processor.holdings.sensitiveAccountOrMedicalIndividuals",
-                        "is a subset of sensitiveIndividuals and cannot exceed it ("
-                                + h.sensitiveAccountOrMedicalIndividuals() + " > " + h.sensitiveIndividuals() + ")"));
+                out.add(Problem.of("$.processor.holdings.sensitiveAccountOrMedicalIndividuals",
+                        "holdings.accountOrMedicalExceedsSensitive", h.sensitiveAccountOrMedicalIndividuals(),
+                        h.sensitiveIndividuals()));
             }
             counts(out, "$.processor.exportedThisYear", p.exportedThisYear());
             if (p.creditCode() != null) {
@@ -74,10 +75,9 @@ public final class RequestValidator {
         }
         List<DataItem> items = r.dataItems();
         if (items.isEmpty()) {
-            out.add(new Problem("$.dataItems", "must hold at least one item"));
+            out.add(Problem.of("$.dataItems", "items.empty"));
         } else if (items.size() > Limits.MAX_ITEMS) {
-            out.add(new Problem("$.dataItems", "holds " + items.size() + " items; at most " + Limits.MAX_ITEMS
-                    + " are accepted"));
+            out.add(Problem.of("$.dataItems", "items.tooMany", items.size(), Limits.MAX_ITEMS));
         }
         Set<String> ids = new HashSet<>();
         PersonCounts sum = PersonCounts.ZERO;
@@ -87,35 +87,36 @@ public final class RequestValidator {
             DataItem item = items.get(i);
             String at = "$.dataItems[" + i + "]";
             if (item == null) {
-                out.add(new Problem(at, "is null"));
+                out.add(Problem.of(at, "value.null"));
                 continue;
             }
             if (item.id().isEmpty() || item.id().length() > 128) {
-                out.add(new Problem(at + ".id", "must be 1–128 characters"));
+                out.add(Problem.of(at + ".id", "itemId.invalid"));
             } else if (!ids.add(item.id())) {
-                out.add(new Problem(at + ".id", "duplicate item id \"" + item.id() + "\""));
+                out.add(Problem.of(at + ".id", "itemId.duplicate", item.id()));
             }
             text(out, at + ".name", item.name());
             if (item.category() != null) {
                 int max = p != null && p.ftz() == Ftz.JIANGSU ? 39 : 40;
                 if (item.category() < 1 || item.category() > max) {
-                    out.add(new Problem(at + ".category", "must be a level-2 category number from 1 to " + max
-                            + (p != null && p.ftz() == Ftz.JIANGSU ? " (Jiangsu reference rules)" : "")));
+                    out.add(p != null && p.ftz() == Ftz.JIANGSU
+                            ? Problem.of(at + ".category", "category.outOfRangeJiangsu", max)
+                            : Problem.of(at + ".category", "category.outOfRange", max));
                 }
             }
             if (item.fields().size() > Limits.MAX_FIELDS) {
-                out.add(new Problem(at + ".fields", "at most " + Limits.MAX_FIELDS + " field codes"));
+                out.add(Problem.of(at + ".fields", "fields.tooMany", Limits.MAX_FIELDS));
             } else {
                 for (int f = 0; f < item.fields().size(); f++) {
                     code(out, at + ".fields[" + f + "]", item.fields().get(f));
                 }
             }
             if (item.listRows().size() > Limits.MAX_FIELDS) {
-                out.add(new Problem(at + ".listRows", "at most " + Limits.MAX_FIELDS + " list rows"));
+                out.add(Problem.of(at + ".listRows", "listRows.tooMany", Limits.MAX_FIELDS));
             } else {
                 for (int f = 0; f < item.listRows().size(); f++) {
                     if (!Limits.LIST_ID.matcher(item.listRows().get(f)).matches()) {
-                        out.add(new Problem(at + ".listRows[" + f + "]", "must be a list row id"));
+                        out.add(Problem.of(at + ".listRows[" + f + "]", "listRow.invalid"));
                     }
                 }
             }
@@ -134,12 +135,10 @@ public final class RequestValidator {
             // between the largest item and the sum of all items. Anything else is a caller's error that
             // would move the tiers, so it is refused rather than guessed.
             if (totals.individuals() < maxIndividuals || totals.sensitiveIndividuals() < maxSensitive) {
-                out.add(new Problem("$.personalInformationTotals",
-                        "is smaller than the persons of a single item; de-duplicated totals cannot be"));
+                out.add(Problem.of("$.personalInformationTotals", "totals.belowLargestItem"));
             }
             if (totals.individuals() > sum.individuals() || totals.sensitiveIndividuals() > sum.sensitiveIndividuals()) {
-                out.add(new Problem("$.personalInformationTotals",
-                        "exceeds the sum over items; de-duplicated totals cannot"));
+                out.add(Problem.of("$.personalInformationTotals", "totals.aboveSum"));
             }
         }
         return out;
@@ -152,21 +151,21 @@ public final class RequestValidator {
 
     private static void count(List<Problem> out, String at, long n) {
         if (n < 0) {
-            out.add(new Problem(at, "must not be negative (" + n + ")"));
+            out.add(Problem.of(at, "count.negativeValue", n));
         } else if (n > Limits.MAX_COUNT) {
-            out.add(new Problem(at, "must not exceed 10,000,000,000 (" + n + ")"));
+            out.add(Problem.of(at, "count.tooLargeValue", n));
         }
     }
 
     private static void code(List<Problem> out, String at, String code) {
         if (code != null && !Limits.CODE.matcher(code).matches()) {
-            out.add(new Problem(at, "must be a code of upper-case letters, digits and underscores (max 64)"));
+            out.add(Problem.of(at, "code.invalid"));
         }
     }
 
     private static void text(List<Problem> out, String at, String text) {
         if (text != null && text.length() > Limits.MAX_TEXT) {
-            out.add(new Problem(at, "longer than " + Limits.MAX_TEXT + " characters"));
+            out.add(Problem.of(at, "text.tooLong", Limits.MAX_TEXT));
         }
     }
 }

@@ -136,6 +136,18 @@ class AuditTrailTest {
         Run zh = run("explain", rec.toString(), "--lang", "zh");
         assertTrue(zh.out().contains("结论：订立个人信息出境标准合同或通过个人信息保护认证")
                 && zh.out().contains("为何不适用申报数据出境安全评估") && zh.out().contains("《中国（浙江）自由贸易试验区"), zh.out());
+        // Every obligation and warning reads in Chinese, and none in English (issue 16).
+        io.github.ftzoutbound.api.ExportDecision d = Records.read(Files.readString(rec));
+        assertFalse(d.obligations().isEmpty() || d.warnings().isEmpty());
+        for (var o : d.obligations()) {
+            assertTrue(zh.out().contains("：" + o.messageZh()), o.messageZh());
+            assertFalse(zh.out().contains(o.message()), o.message());
+            assertTrue(en.out().contains(o.message()), o.message());
+        }
+        for (var w : d.warnings()) {
+            assertTrue(zh.out().contains(w.messageZh()) && !zh.out().contains(w.message()), w.messageZh());
+            assertTrue(en.out().contains(w.message()), w.message());
+        }
         Path req = dir.resolve("r.json");
         Files.writeString(req, request("R", "CROSS_BORDER_ECOMMERCE_PLATFORM", 10));
         assertTrue(run("explain", req.toString()).out().contains("Pathway: exempt"));

@@ -44,6 +44,52 @@ class DrlMetadataGuardTest {
         assertFalse(Files.exists(marker), "the annotation's code ran");
     }
 
+    private static List<String> problemsOf(String meta, String consequence) {
+        String drl = """
+                package rules.engine
+                import io.github.ftzoutbound.engine.facts.ExportItem;
+                import io.github.ftzoutbound.engine.facts.Finding;
+                rule "Adds a warning"
+                    @noClause("test")
+                %s
+                    ruleflow-group "annotate"
+                when
+                    $item : ExportItem()
+                then
+                    %s
+                end
+                """.formatted(meta, consequence);
+        return DrlMetadataGuard.problems(List.of(new SourceFile("rules/engine/probe.drl", drl)));
+    }
+
+    @Test
+    void aRuleAddingAWarningOrObligationNeedsItsMessageInBothLanguages() {
+        String warn = "insert( Finding.warning( \"X\", $item, drools.getRule() ) );";
+        String both = "    @message(\"Item {item}: declare it.\") @messageZh(\"数据项{item}：应当申报。\")";
+        assertEquals(List.of(), problemsOf(both, warn));
+        List<String> noZh = problemsOf("    @message(\"Declare it.\")", warn);
+        assertEquals(1, noZh.size(), noZh::toString);
+        assertTrue(noZh.get(0).startsWith("rules/engine/probe.drl:") && noZh.get(0).contains("\"Adds a warning\"")
+                && noZh.get(0).contains("no @messageZh"), noZh::toString);
+        List<String> noEn = problemsOf("    @messageZh(\"应当申报。\")",
+                "insert( Finding.obligation( \"X\", $item, drools.getRule() ) );");
+        assertTrue(noEn.size() == 1 && noEn.get(0).contains("no @message "), noEn::toString);
+        List<String> category = problemsOf("", "insert( Finding.categoryWarning( \"X\", $item, drools.getRule(), \"JS-RULES\", 1 ) );");
+        assertTrue(category.size() == 1 && category.get(0).contains("no @message "), category::toString);
+        // A list's own duty speaks in the list's words; a rule adding no finding needs no message.
+        assertEquals(List.of(), problemsOf("", "insert( Finding.listDuty( $item, drools.getRule(), null ) );"));
+        assertEquals(List.of(), problemsOf("", "System.out.println( $item );"));
+    }
+
+    @Test
+    void bothLanguagesNameTheSamePlaceholders() {
+        List<String> p = problemsOf("    @message(\"Item {item} of list {list}.\") @messageZh(\"数据项{item}。\")",
+                "insert( Finding.warning( \"X\", $item, drools.getRule() ) );");
+        assertTrue(p.size() == 1 && p.get(0).contains("[item, list]") && p.get(0).contains("[item]"), p::toString);
+        assertEquals(List.of(), problemsOf("    @message(\"{list}: item {item}.\") @messageZh(\"数据项{item}（{list}）。\")",
+                "insert( Finding.warning( \"X\", $item, drools.getRule() ) );"));
+    }
+
     @Test
     void onlyQuotedStringsAndWholeNumbersAreLiterals() {
         assertTrue(DrlMetadataGuard.literal("\"PIPL\""));

@@ -211,6 +211,10 @@ class DecisionServerTest {
         assertTrue(zh.header("Content-Type").startsWith("text/plain"));
         assertTrue(zh.body().contains("促进和规范数据跨境流动规定"), zh.body());
         JsonNode decision = http.post("/v1/decisions", request).json();
+        for (JsonNode o : decision.path("obligations")) {
+            assertTrue(zh.body().contains(o.path("messageZh").asText()), o.toString());
+            assertFalse(zh.body().contains(o.path("message").asText()), "English left in: " + o);
+        }
         Http.Response en = http.post("/v1/explain?lang=en", decision.toString());
         assertEquals(200, en.status());
         assertTrue(en.body().contains(decision.path("decisionId").asText()) || en.body().contains("EX-JS-001"),

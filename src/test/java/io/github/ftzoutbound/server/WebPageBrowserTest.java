@@ -118,7 +118,14 @@ class WebPageBrowserTest {
         String zh = item.path("explanationZh").asText();
         assertFalse(zh.isBlank());
         await().until(d -> d.findElement(By.id("result")).getText().contains(zh));
-        assertTrue(browser.findElement(By.id("result")).getText().contains("为何不适用更严格路径"));
+        String shown = browser.findElement(By.id("result")).getText();
+        assertTrue(shown.contains("为何不适用更严格路径"));
+        com.fasterxml.jackson.databind.JsonNode decision = new Http(server.port())
+                .post("/v1/decisions", Http.example("jiangsu-scc-cumulative")).json();
+        for (com.fasterxml.jackson.databind.JsonNode o : decision.path("obligations")) {
+            assertTrue(shown.contains(o.path("messageZh").asText()), "the obligation in Chinese: " + o);
+            assertFalse(shown.contains(o.path("message").asText()), "the obligation left in English: " + o);
+        }
     }
 
     @Test

@@ -38,6 +38,18 @@ public final class DutyFact {
                 + (duty.textEn() == null ? duty.text() : duty.textEn());
     }
 
+    /** The duty in Chinese: its kind and deadline, then the list's own wording. */
+    public String getMessageZh() {
+        String what = switch (duty.kind()) {
+            case REPORT_AFTER_EXPORT -> "数据出境后" + duty.workingDays() + "个工作日内报告";
+            case FILING_BEFORE_EXPORT -> "数据出境前备案";
+            case FILING_AFTER_EXPORT -> "数据出境后备案"
+                    + (duty.workingDays() == null ? "" : "（" + duty.workingDays() + "个工作日内）");
+            case OTHER -> "负面清单规定的义务";
+        };
+        return what + "（负面清单" + list.getId() + "，" + duty.code() + "）：" + duty.text();
+    }
+
     @Override
     public String toString() {
         return "Duty[" + list.getId() + " " + duty.code() + "]";

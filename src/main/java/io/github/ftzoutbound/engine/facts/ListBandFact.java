@@ -23,6 +23,7 @@ public final class ListBandFact {
     /** Upper bound (exclusive), or -1 when the band is open above. */
     public long getBelow() { return band.below() == null ? -1 : band.below(); }
     public String describe() { return band.describe(); }
+    public String describeZh() { return band.describeZh(); }
 
     @Override
     public String toString() {

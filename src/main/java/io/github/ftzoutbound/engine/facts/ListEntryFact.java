@@ -62,6 +62,14 @@ public final class ListEntryFact {
         return String.join(" or ", entry.bands().stream().map(Band::describe).toList());
     }
 
+    /** The same bands in Chinese: "500,000人以上个人信息（敏感个人信息与非敏感个人信息合计）或10,000人以上敏感个人信息". */
+    public String describeBandsZh() {
+        if (entry.bands().isEmpty()) {
+            return "无门槛，一律适用";
+        }
+        return String.join("或", entry.bands().stream().map(Band::describeZh).toList());
+    }
+
     @Override
     public String toString() {
         return "ListEntry[" + entry.id() + "]";

@@ -74,6 +74,11 @@ function renderProblems(body) {
   return box;
 }
 
+// An obligation's or warning's text in the page's language (messageZh is absent in records older than 0.2.0).
+function message(m, l) {
+  return (l === "zh" && m.messageZh) ? m.messageZh : (m.message || "");
+}
+
 function renderDecision(d, target) {
   const l = lang();
   target.append(el("p", { id: "headline" }, w("pathway") + ": ", pathwayBadge(d.pathway), "  ",
@@ -85,14 +90,14 @@ function renderDecision(d, target) {
     target.append(el("h3", {}, w("warnings")));
     for (const wn of d.warnings) {
       target.append(el("div", { class: "warning" }, el("strong", {}, wn.code), " ",
-        (wn.itemIds || []).join(", "), el("div", {}, wn.message || "")));
+        (wn.itemIds || []).join(", "), el("div", { class: "message" }, message(wn, l))));
     }
   }
   if ((d.obligations || []).length) {
     target.append(el("h3", {}, w("obligations")));
     for (const o of d.obligations) {
       target.append(el("div", { class: "warning" }, el("strong", {}, o.code), " ", (o.itemIds || []).join(", "),
-        o.message ? el("div", {}, o.message) : null));
+        el("div", { class: "message" }, message(o, l))));
     }
   }
 
