@@ -314,12 +314,12 @@ public final class ReportWriter implements Closeable {
         g.writeEndArray();
         g.writeArrayFieldStart("o");
         for (Obligation o : d.obligations()) {
-            finding(g, o.code(), o.message(), o.itemIds(), o.citations());
+            finding(g, o.code(), message(zh, o.message(), o.messageZh()), o.itemIds(), o.citations());
         }
         g.writeEndArray();
         g.writeArrayFieldStart("w");
         for (Warning w : d.warnings()) {
-            finding(g, w.code(), w.message(), w.itemIds(), w.citations());
+            finding(g, w.code(), message(zh, w.message(), w.messageZh()), w.itemIds(), w.citations());
         }
         g.writeEndArray();
         g.writeArrayFieldStart("r");
@@ -331,6 +331,11 @@ public final class ReportWriter implements Closeable {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** The Chinese message in a Chinese report; records written before 0.2.0 have none, and show the English. */
+    private static String message(boolean zh, String en, String chinese) {
+        return zh && chinese != null ? chinese : en;
     }
 
     private void finding(JsonGenerator g, String code, String message, List<String> itemIds, List<Citation> cs)

@@ -63,7 +63,7 @@ class ReportBrowserTest {
         }
         ExportDecision d = decisions.get(0);
         List<Warning> warnings = new ArrayList<>(d.warnings());
-        warnings.add(new Warning("W" + PAYLOAD, List.of(), List.of(), "message " + PAYLOAD));
+        warnings.add(new Warning("W" + PAYLOAD, List.of(), List.of(), "message " + PAYLOAD, "提示 " + PAYLOAD));
         List<ItemDecision> items = d.items().stream().map(i -> new ItemDecision("item" + PAYLOAD, i.pathway(),
                 i.reason(), i.row(), i.citations(), PAYLOAD, PAYLOAD, i.notChosen(), i.route())).toList();
         decisions.add(new ExportDecision("HOSTILE" + PAYLOAD, d.decisionId(), d.evaluatedAt(), d.evaluationDate(),
@@ -154,7 +154,7 @@ class ReportBrowserTest {
     void markupInARecordIsShownAsTextAndNeverRuns() {
         open("#q=HOSTILE&open=1");
         WebElement card = shown().get(0);
-        await().until(x -> card.getText().contains("message " + PAYLOAD));
+        await().until(x -> card.getText().contains("message " + PAYLOAD, "提示 " + PAYLOAD));
         assertTrue(card.getText().contains("HOSTILE" + PAYLOAD));
         assertTrue(card.getText().contains("item" + PAYLOAD));
         assertEquals(0, browser.findElements(By.cssSelector("#list img")).size(), "no element made from a record");

@@ -42,7 +42,7 @@ class ReportTest {
     private static ExportDecision hostile() throws IOException {
         ExportDecision d = example("jiangsu-scc-cumulative.json");
         List<Warning> warnings = new ArrayList<>(d.warnings());
-        warnings.add(new Warning("X" + HOSTILE, List.of(HOSTILE), List.of(), "message " + HOSTILE));
+        warnings.add(new Warning("X" + HOSTILE, List.of(HOSTILE), List.of(), "message " + HOSTILE, "提示 " + HOSTILE));
         return new ExportDecision(HOSTILE, "\"><img src=x onerror=alert(1)>", d.evaluatedAt(), d.evaluationDate(),
                 d.requestDigest(), d.regime(), d.pathway(), d.items().stream().map(i -> new io.github.ftzoutbound.api
                 .ItemDecision(HOSTILE, i.pathway(), "R" + HOSTILE, i.row(), i.citations(), i.explanation(),
@@ -102,12 +102,18 @@ class ReportTest {
                 assertEquals(d.items().get(0).notChosen().get(0).conditions().get(0).conditionZh(), cond.get("x").asText());
                 assertTrue(html.contains("<li data-k=\"why.not.stricter\">为何不适用更严格的路径</li>"));
                 assertTrue(html.contains("<li data-k=\"trace\">规则轨迹</li>"));
+                JsonNode chunk = ReportFiles.chunks(out).get(0);
+                assertEquals(d.obligations().get(0).messageZh(),
+                        chunk.get("M").get(chunk.get("d").get(0).get("o").get(0).get("m").asInt()).asText());
             } else {
                 assertTrue(html.contains("<html lang=\"en\">") && html.contains("<h1>Decision report</h1>")
                         && html.contains("<b>1 decision</b>") && html.contains("Standard contract or certification"));
                 assertEquals(d.items().get(0).explanation(), item.get("x").asText());
                 assertEquals(d.items().get(0).notChosen().get(0).conditions().get(0).condition(), cond.get("x").asText());
                 assertTrue(html.contains("<li data-k=\"why.not.stricter\">Why not stricter</li>"));
+                JsonNode chunk = ReportFiles.chunks(out).get(0);
+                assertEquals(d.obligations().get(0).message(),
+                        chunk.get("M").get(chunk.get("d").get(0).get("o").get(0).get("m").asInt()).asText());
             }
             assertTrue(html.contains("Generated 2026-11-30T12:00:00Z") || html.contains("生成于 2026-11-30T12:00:00Z"));
         }
