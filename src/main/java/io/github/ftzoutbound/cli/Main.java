@@ -120,6 +120,11 @@ public final class Main implements Callable<Integer> {
 
     private static final ThreadLocal<InputStream> STDIN = new ThreadLocal<>();
 
+    /** The standard input given to {@link #run} (for commands that read {@code -}). */
+    static InputStream stdin() {
+        return STDIN.get();
+    }
+
     /** Chinese help texts: Messages_zh.properties; English ones are in the annotations. */
     static final String HELP_BUNDLE = "io.github.ftzoutbound.cli.Messages";
 
