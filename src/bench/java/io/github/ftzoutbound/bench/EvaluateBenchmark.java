@@ -3,6 +3,7 @@ package io.github.ftzoutbound.bench;
 import io.github.ftzoutbound.api.DecisionJson;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
+import io.github.ftzoutbound.engine.EngineCounts;
 import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.Pathway;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * In-process latency of one evaluation (bundled rules and lists) for 1-, 10- and 100-item requests, beside
- * the plain-Java floor of the national rows on the same requests. SampleTime mode gives p50 and p99.
+ * the plain-Java floor of the national rows on the same requests and a bare Drools session with the same rule,
+ * fact and firing counts (BareDroolsProbe), all in the same run. SampleTime mode gives p50 and p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -30,6 +32,7 @@ public class EvaluateBenchmark {
     private ExportDecisionService service;
     private ExportRequest[] requests;
     private String[] json;
+    private BareDroolsProbe bare;
     private int next;
 
     @Setup
@@ -41,6 +44,14 @@ public class EvaluateBenchmark {
             requests[i] = Requests.request(items, i);
             json[i] = Requests.json(items, i);
         }
+        // What the engine gives Drools per request (rules, facts, firings: the issue-14 counter), printed once,
+        // and a bare Drools session with the same counts, measured in the same run.
+        EngineCounts counts = new EngineCounts(service, requests);
+        int firings = (int) Math.round(counts.firings);
+        // The probe has one firing per rule at most: past that (100 items) it would not have the same counts.
+        bare = firings <= counts.rules ? new BareDroolsProbe(counts.rules, counts.facts, firings) : null;
+        System.out.printf("%d-item request: %s; bare probe %s%n", items, counts,
+                bare == null ? "not comparable (more firings than rules)" : "fires " + bare.evaluate());
     }
 
     @Benchmark
@@ -51,6 +62,12 @@ public class EvaluateBenchmark {
     @Benchmark
     public Pathway floor() {
         return NationalFloor.decide(requests[next++ & 63]);
+    }
+
+    /** A bare Drools 10 session with the engine's rule, fact and firing counts (BareDroolsProbe). */
+    @Benchmark
+    public int bareDrools() {
+        return bare == null ? -1 : bare.evaluate();
     }
 
     /** JSON in, decision JSON out: what evaluate-batch does per line. */

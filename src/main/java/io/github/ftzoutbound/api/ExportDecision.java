@@ -31,7 +31,7 @@ public record ExportDecision(String requestId, String decisionId, Instant evalua
         citations = citations == null ? List.of() : List.copyOf(citations);
         obligations = obligations == null ? List.of() : List.copyOf(obligations);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
-        trace = trace == null ? List.of() : List.copyOf(trace);
+        trace = trace == null ? List.of() : trace instanceof LazyList<TraceEntry> ? trace : List.copyOf(trace);
     }
 
     /** A decision made without the annual ledger (the shape before {@code ledger} was added). */

@@ -351,14 +351,42 @@ public final class ExportDecisionService {
             return new ReloadResult(false, List.of(notAllowed), ruleset());
         }
         DecisionEngine nextEngine = new DecisionEngine(next, RuleSetLoader.engineVersion(), engine.get().deadline());
-        ExportDecisionService probe = new ExportDecisionService(nextEngine, clock);
+        SuiteRun suites = runSuites(nextEngine, clock, scenarioDirs);
+        if (suites.abandoned()) {
+            return new ReloadResult(false, List.of("reload abandoned"), ruleset());
+        }
+        if (!suites.failures().isEmpty()) {
+            LOG.warn("reload refused: {} of {} scenarios failed against the candidate; the old rules keep serving",
+                    suites.failures().size(), suites.run());
+            return new ReloadResult(false, suites.failures(), ruleset());
+        }
+        LOG.info("reload candidate {} passed {} scenarios", next.info().digest(), suites.run());
+        return nextEngine;
+    }
+
+    /** What running a candidate's scenario suites found: how many ran, what failed, whether it was interrupted. */
+    record SuiteRun(int run, List<String> failures, boolean abandoned) {
+    }
+
+    /**
+     * The scenario gate a rule set that is not the bundled one passes before it serves, shared by {@link #reload}
+     * and {@link Builder#build()} (with {@link Builder#scenarioSuites}): every scenario of every suite is decided
+     * by the candidate engine and compared with its expectation. A suite folder that is malformed, missing or
+     * holds no scenario is a failure too: a gate with nothing in it would let any rule set through.
+     */
+    static SuiteRun runSuites(DecisionEngine candidate, Clock clock, List<Path> scenarioDirs) {
+        ExportDecisionService probe = new ExportDecisionService(candidate, clock);
         List<String> failures = new ArrayList<>();
         int run = 0;
         for (Path dir : scenarioDirs) {
             try {
-                for (Scenario s : ScenarioSuites.load(dir)) {
+                List<Scenario> scenarios = ScenarioSuites.load(dir);
+                if (scenarios.isEmpty()) {
+                    failures.add(dir + ": no scenario in this folder (a rule set must pass scenarios to serve)");
+                }
+                for (Scenario s : scenarios) {
                     if (Thread.currentThread().isInterrupted()) {
-                        return new ReloadResult(false, List.of("reload abandoned"), ruleset());
+                        return new SuiteRun(run, failures, true);
                     }
                     run++;
                     ScenarioResult r = ScenarioSuites.run(probe, s);
@@ -370,13 +398,7 @@ public final class ExportDecisionService {
                 failures.add(dir + ": " + e.getMessage());
             }
         }
-        if (!failures.isEmpty()) {
-            LOG.warn("reload refused: {} of {} scenarios failed against the candidate; the old rules keep serving",
-                    failures.size(), run);
-            return new ReloadResult(false, failures, ruleset());
-        }
-        LOG.info("reload candidate {} passed {} scenarios", next.info().digest(), run);
-        return nextEngine;
+        return new SuiteRun(run, List.copyOf(failures), false);
     }
 
     /** What a reload did: whether the candidate went live, why not, and the rule set now serving. */
@@ -396,6 +418,19 @@ public final class ExportDecisionService {
         private String dateOverride;
         private java.time.Duration deadline = DecisionEngine.DEFAULT_DEADLINE;
         private java.util.Set<String> allowedDigests;
+        private List<Path> scenarioSuites;
+
+        /**
+         * Scenario suites (folders of {@code *.scenario.yaml}) a rule set from a {@link #rulesDirectory} must pass
+         * before {@link #build()} returns a service that serves it: the same gate as {@link #reload}. A failing
+         * scenario, a malformed or empty suite folder makes {@code build()} throw {@link RuleSetException}. The
+         * bundled rules are tested with the release and are not gated. Null (the default) means no gate; the
+         * command line always sets one for {@code --rules} (docs/security.md, "Rule sets").
+         */
+        public Builder scenarioSuites(java.util.Collection<Path> dirs) {
+            this.scenarioSuites = dirs == null ? null : List.copyOf(dirs);
+            return this;
+        }
 
         /**
          * Only rule sets whose digest ({@code ruleset.digest} in every decision: rules, version file, catalog and
@@ -468,6 +503,9 @@ public final class ExportDecisionService {
 
         /** Loads and compiles everything, or throws {@link RuleSetException}: never a half-loaded service. */
         public ExportDecisionService build() {
+            if (rulesDirectory != null && scenarioSuites != null) {
+                checkSuitesBeforeCompiling();
+            }
             RuleSet rs = loadRuleSet();
             if (rulesDirectory != null) {
                 String notAllowed = notAllowed(rs, allowedDigests);
@@ -475,9 +513,46 @@ public final class ExportDecisionService {
                     throw new RuleSetException(List.of(rulesDirectory + ": " + notAllowed));
                 }
             }
-            return new ExportDecisionService(new AtomicReference<>(
-                    new DecisionEngine(rs, RuleSetLoader.engineVersion(), deadline)), clock, ledger,
+            DecisionEngine built = new DecisionEngine(rs, RuleSetLoader.engineVersion(), deadline);
+            if (rulesDirectory != null && scenarioSuites != null) {
+                SuiteRun suites = runSuites(built, clock, scenarioSuites);
+                if (!suites.failures().isEmpty() || suites.abandoned()) {
+                    List<String> problems = new ArrayList<>();
+                    problems.add(rulesDirectory + ": refused: " + suites.failures().size() + " problem(s) in the "
+                            + "scenario suites (" + suites.run() + " scenario(s) run); a rule set that is not the "
+                            + "bundled one must pass them before it serves");
+                    problems.addAll(suites.failures());
+                    throw new RuleSetException(problems);
+                }
+                LOG.info("rule set {} from {} passed {} scenarios", rs.info().digest(), rulesDirectory, suites.run());
+            }
+            return new ExportDecisionService(new AtomicReference<>(built), clock, ledger,
                     dateOverride, allowedDigests);
+        }
+
+        /**
+         * The cheap half of the scenario gate, before the rules are compiled: no suite at all, a suite folder that
+         * is missing, malformed or holds no scenario refuses the rule set at once.
+         */
+        private void checkSuitesBeforeCompiling() {
+            if (scenarioSuites.isEmpty()) {
+                throw new RuleSetException(List.of(rulesDirectory + ": no scenario suite given: a rule set that "
+                        + "is not the bundled one must pass scenario suites before it serves (on the command line: "
+                        + "--scenarios DIR, or a scenarios/ folder in the rules directory)"));
+            }
+            List<String> problems = new ArrayList<>();
+            for (Path dir : scenarioSuites) {
+                try {
+                    if (ScenarioSuites.load(dir).isEmpty()) {
+                        problems.add(dir + ": no scenario in this folder (a rule set must pass scenarios to serve)");
+                    }
+                } catch (RuntimeException e) {
+                    problems.add(dir + ": " + e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new RuleSetException(problems);
+            }
         }
 
         RuleSet loadRuleSet() {

@@ -18,7 +18,8 @@ public record ItemDecision(String itemId, Pathway pathway, String reason, int ro
                            String explanation, String explanationZh, List<NotChosen> notChosen, String route) {
     public ItemDecision {
         citations = citations == null ? List.of() : List.copyOf(citations);
-        notChosen = notChosen == null ? List.of() : List.copyOf(notChosen);
+        notChosen = notChosen == null ? List.of() : notChosen instanceof LazyList<NotChosen> ? notChosen
+                : List.copyOf(notChosen);
     }
 
     /** An item decided without a list route outside the three pathways. */

@@ -5,11 +5,13 @@ import io.github.ftzoutbound.api.EvaluationException;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.audit.Explainer;
-import io.github.ftzoutbound.audit.HtmlReport;
 import io.github.ftzoutbound.audit.Records;
 import io.github.ftzoutbound.audit.Replay;
 import io.github.ftzoutbound.batch.BoundedLineReader;
 import io.github.ftzoutbound.model.InvalidRequestException;
+import io.github.ftzoutbound.report.ReportLang;
+import io.github.ftzoutbound.report.ReportSummary;
+import io.github.ftzoutbound.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,12 +19,15 @@ import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** The auditor's commands: explain, report, replay. */
@@ -122,64 +127,91 @@ final class AuditCommands {
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = "Write a self-contained HTML report of the decisions in DECISIONS.jsonl.")
+            description = "Write the HTML report of the decisions in DECISIONS.jsonl into a folder: a summary with "
+                    + "counts and a chart, search, filters and paging (index.html), and the decisions' details.")
     static final class Report implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DECISIONS.jsonl")
+        @Parameters(index = "0", paramLabel = "DECISIONS.jsonl", description = "Decision records, one JSON a line; "
+                + "- reads them from the standard input (e.g. from zcat).")
         Path in;
 
-        @Option(names = "--out", required = true, paramLabel = "report.html")
+        @Option(names = "--out", required = true, paramLabel = "FOLDER",
+                description = "The report's folder: created if missing; an earlier report there is replaced.")
         Path out;
+
+        @Option(names = "--lang", paramLabel = "LANG",
+                description = "Language of the report: zh or en (default: the system locale).")
+        String lang;
+
+        @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "" + ReportWriter.DEFAULT_CHUNK,
+                description = "Decisions per data file of the report (default: ${DEFAULT-VALUE}).")
+        int chunkSize;
 
         @Override
         public Integer call() throws IOException {
-            List<ExportDecision> decisions = new ArrayList<>();
-            List<String> errors = new ArrayList<>();
-            try (BoundedLineReader r = new BoundedLineReader(Files.newBufferedReader(in, StandardCharsets.UTF_8),
-                    MAX_RECORD_CHARS)) {
+            PrintWriter err = spec.commandLine().getErr();
+            ReportLang language;
+            try {
+                language = ReportLang.of(lang, Locale.getDefault());
+            } catch (IllegalArgumentException e) {
+                err.println(Main.errorJson("invalid-input", "--lang must be en or zh", List.of()));
+                return Main.INVALID_INPUT;
+            }
+            if (chunkSize < 1 || chunkSize > 100_000) {
+                err.println(Main.errorJson("invalid-input", "--chunk-size must be between 1 and 100000", List.of()));
+                return Main.INVALID_INPUT;
+            }
+            // Records stream from the file into the report one at a time: only counts are kept (issue 16).
+            ReportSummary summary;
+            boolean stdin = in.toString().equals("-");
+            try (BoundedLineReader r = new BoundedLineReader(stdin
+                    ? new BufferedReader(new InputStreamReader(Main.stdin(), StandardCharsets.UTF_8))
+                    : Files.newBufferedReader(in, StandardCharsets.UTF_8), MAX_RECORD_CHARS);
+                 ReportWriter report = new ReportWriter(out, language, stdin ? "-" : String.valueOf(in.getFileName()),
+                         Clock.systemUTC(), chunkSize)) {
                 BoundedLineReader.Line line;
                 long n = 0;
                 while ((line = r.next()) != null) {
                     n++;
                     if (line.tooLong()) {
-                        errors.add("line " + n + ": " + line.length() + " characters, longer than a decision record");
+                        report.unreadable("line " + n + ": " + line.length()
+                                + " characters, longer than a decision record");
                         continue;
                     }
                     if (line.text().isBlank()) {
                         continue;
                     }
+                    ExportDecision d;
                     try {
-                        if (Records.isDecision(line.text())) {
-                            decisions.add(Records.read(line.text()));
-                        } else {
-                            errors.add("line " + n + ": not a decision record");
+                        if (!Records.isDecision(line.text())) {
+                            report.unreadable("line " + n + ": not a decision record");
+                            continue;
                         }
+                        d = Records.read(line.text());
                     } catch (IOException | RuntimeException e) {
                         // One bad record never stops the report; it is listed, and the exit code says so.
-                        errors.add(unreadable(n, e));
+                        report.unreadable(unreadable(n, e));
+                        continue;
                     }
+                    report.add(d);
                 }
-            }
-            String html;
-            try {
-                html = HtmlReport.render(decisions, errors);
-            } catch (RuntimeException e) {
-                spec.commandLine().getErr().println(Main.errorJson("failure", "the report cannot be rendered: "
-                        + safe(e), List.of()));
-                return Main.FAILURE;
-            }
-            try {
-                Files.writeString(out, html, StandardCharsets.UTF_8);
+                summary = report.finish();
+            } catch (java.nio.file.NoSuchFileException e) {
+                err.println(Main.errorJson("invalid-input", "cannot read " + in, List.of()));
+                return Main.INVALID_INPUT;
             } catch (IOException e) {
-                spec.commandLine().getErr().println(Main.errorJson("output-failed", "cannot write " + out + ": "
-                        + e.getMessage(), List.of()));
+                err.println(Main.errorJson("output-failed", "cannot write the report to " + out + ": "
+                        + safe(e.getMessage()), List.of()));
+                return Main.FAILURE;
+            } catch (RuntimeException e) {
+                err.println(Main.errorJson("failure", "the report cannot be rendered: " + safe(e), List.of()));
                 return Main.FAILURE;
             }
-            spec.commandLine().getErr().println("report: " + decisions.size() + " decisions, " + errors.size()
-                    + " unreadable lines -> " + out);
-            return errors.isEmpty() ? Main.DECIDED : Main.INVALID_INPUT;
+            err.println("report: " + summary.decisions() + " decisions, " + summary.unreadable()
+                    + " unreadable lines -> " + out.resolve("index.html"));
+            return summary.unreadable() == 0 ? Main.DECIDED : Main.INVALID_INPUT;
         }
     }
 
@@ -200,7 +232,7 @@ final class AuditCommands {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            ExportDecisionService service = Main.buildOrReport(options, err);
+            ExportDecisionService service = Main.buildUngatedOrReport(options, err);
             if (service == null) {
                 return Main.RULES_FAILED;
             }

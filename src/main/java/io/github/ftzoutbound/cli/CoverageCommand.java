@@ -41,7 +41,7 @@ final class CoverageCommand implements Callable<Integer> {
         if (scenarios == null) {
             return Main.INVALID_INPUT;
         }
-        ExportDecisionService service = Main.buildOrReport(options, err);
+        ExportDecisionService service = Main.buildUngatedOrReport(options, err);
         if (service == null) {
             return Main.RULES_FAILED;
         }

@@ -120,6 +120,11 @@ public final class Main implements Callable<Integer> {
 
     private static final ThreadLocal<InputStream> STDIN = new ThreadLocal<>();
 
+    /** The standard input given to {@link #run} (for commands that read {@code -}). */
+    static InputStream stdin() {
+        return STDIN.get();
+    }
+
     /** Chinese help texts: Messages_zh.properties; English ones are in the annotations. */
     static final String HELP_BUNDLE = "io.github.ftzoutbound.cli.Messages";
 
@@ -201,6 +206,11 @@ public final class Main implements Callable<Integer> {
                 + "Default: $FTZ_ALLOWED_DIGESTS when set.", defaultValue = "${env:FTZ_ALLOWED_DIGESTS}")
         Path allowedDigests;
 
+        @Option(names = "--scenarios", paramLabel = "DIR", description = "With --rules: scenario suites "
+                + "(*.scenario.yaml, repeatable) the rule set must pass before it decides anything; without them a "
+                + "--rules rule set does not serve. Default: DIR/scenarios of the rules directory, when it exists.")
+        List<Path> scenarios = new ArrayList<>();
+
         ExportDecisionService.Builder builder() {
             ExportDecisionService.Builder b = ExportDecisionService.builder();
             if (allowedDigests != null) {
@@ -224,6 +234,27 @@ public final class Main implements Callable<Integer> {
 
         ExportDecisionService build() {
             return builder().build();
+        }
+
+        /**
+         * The builder of a command that serves decisions (evaluate, evaluate-batch, explain, serve): a --rules rule
+         * set must pass scenario suites first, the same gate as a reload (issue 13: a non-bundled rule set must pass
+         * scenario suites before it serves). The suites are --scenarios, else the rules directory's own
+         * {@code scenarios/} folder; with neither the rule set is refused (exit 3). {@code test} and
+         * {@code coverage} run suites themselves and {@code replay} only compares, so they are not gated.
+         */
+        ExportDecisionService.Builder servingBuilder() {
+            ExportDecisionService.Builder b = builder();
+            if (rules != null) {
+                List<Path> suites = new ArrayList<>(scenarios);
+                Path own = rules.resolve("scenarios");
+                if (suites.isEmpty() && Files.isDirectory(own)) {
+                    suites.add(own);
+                }
+                // None at all is refused by build(), after the allowlist (ExportDecisionService.Builder.build).
+                b.scenarioSuites(suites);
+            }
+            return b;
         }
     }
 
@@ -260,6 +291,21 @@ public final class Main implements Callable<Integer> {
 
     /** Builds the service or prints why not (exit 3); returns null when loading failed. */
     static ExportDecisionService buildOrReport(ListOptions options, PrintWriter err) {
+        try {
+            return options.servingBuilder().build();
+        } catch (RuleSetException e) {
+            err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
+                    e.problems().stream().map(p -> new Problem("rules", p)).toList()));
+            return null;
+        }
+    }
+
+    /**
+     * Builds the service for a command that runs or compares suites and decides nothing that is acted on
+     * ({@code test}, {@code coverage}, {@code replay}): a --rules rule set is not gated by scenarios here (it is
+     * what is being tested). Prints why not and returns null when loading failed.
+     */
+    static ExportDecisionService buildUngatedOrReport(ListOptions options, PrintWriter err) {
         try {
             return options.build();
         } catch (RuleSetException e) {

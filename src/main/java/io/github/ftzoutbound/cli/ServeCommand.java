@@ -80,7 +80,22 @@ final class ServeCommand implements Callable<Integer> {
         if (maxConcurrent != null) {
             config = config.withMaxConcurrent(maxConcurrent);
         }
-        ExportDecisionService.Builder builder = listOptions.builder();
+        // A --rules rule set passes scenario suites before it serves, like every reload: --scenarios, else the
+        // reload suites, else the rules directory's own scenarios/ folder (Main.ListOptions.servingBuilder).
+        if (listOptions.scenarios.isEmpty()) {
+            listOptions.scenarios.addAll(reloadScenarios);
+        }
+        ExportDecisionService.Builder builder;
+        try {
+            builder = listOptions.servingBuilder();
+        } catch (io.github.ftzoutbound.api.RuleSetException e) {
+            err.println(Main.errorJson("rules-failed", "rules or lists failed to load; nothing decided",
+                    e.problems().stream().map(p -> new io.github.ftzoutbound.model.Problem("rules", p)).toList()));
+            if (ledger != null) {
+                ledger.close();
+            }
+            return Main.RULES_FAILED;
+        }
         DecisionServer server = new DecisionServer(config, builder::build, ledger).start();
         err.println("serve: listening on http://" + host + ":" + server.port() + "/ (ledger: "
                 + (ledger == null ? "none" : ledger.databaseKind()) + ", admin: "

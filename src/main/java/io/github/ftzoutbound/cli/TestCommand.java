@@ -35,7 +35,7 @@ final class TestCommand implements Callable<Integer> {
         if (scenarios == null) {
             return Main.INVALID_INPUT;
         }
-        ExportDecisionService service = Main.buildOrReport(options, err);
+        ExportDecisionService service = Main.buildUngatedOrReport(options, err);
         if (service == null) {
             return Main.RULES_FAILED;
         }

@@ -91,20 +91,4 @@ public final class ClasspathFiles {
             return null;
         }
     }
-
-    /** Every file with the suffix under a directory on disk, paths relative to the directory's parent name. */
-    public static List<SourceFile> inDirectory(Path dir, String prefix, String suffix) {
-        List<SourceFile> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = prefix + "/" + dir.relativize(p).toString().replace('\\', '/');
-                if (rel.endsWith(suffix)) {
-                    out.add(new SourceFile(rel, Files.readString(p, StandardCharsets.UTF_8)));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
 }

@@ -4,6 +4,7 @@ import io.github.ftzoutbound.api.Citation;
 import io.github.ftzoutbound.api.EvaluationException;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ItemDecision;
+import io.github.ftzoutbound.api.LazyList;
 import io.github.ftzoutbound.api.Obligation;
 import io.github.ftzoutbound.api.TraceEntry;
 import io.github.ftzoutbound.api.Warning;
@@ -27,6 +28,8 @@ import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
+import org.drools.commands.runtime.rule.FireAllRulesCommand;
+import io.github.ftzoutbound.engine.facts.Outcome;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,7 +54,9 @@ import java.util.UUID;
  */
 public final class DecisionEngine {
     static final List<String> PHASES = List.of("classify", "propose", "resolve", "annotate", "conclude");
-    private static final String OUT = "facts";
+    /** The DRL global every consequence records to. */
+    static final String OUTCOME = "outcome";
+    private static final String FIRED = "fired";
     private static final KieCommands COMMANDS = KieServices.Factory.get().getCommands();
     /** Order in which instruments are listed in a decision: the most specific first. */
     private static final List<String> INSTRUMENT_ORDER = List.of("NEGATIVE-LIST", "JS-MEASURES", "JS-RULES",
@@ -129,37 +134,46 @@ public final class DecisionEngine {
         ExportCase exportCase = new ExportCase(request, ledger,
                 law.regime(request.processor().ftz(), request.evaluationDate()));
         facts.add(exportCase);
-        TraceRecorder trace = new TraceRecorder(MAX_FIRINGS_BASE + MAX_FIRINGS_PER_ITEM * items.size(),
-                System.nanoTime() + deadline.toNanos());
-        Collection<?> out = run(facts, trace);
-        if (trace.pastDeadline()) {
+        // The firing limit is the loop guard: one firing past it means the rule set is looping.
+        int limit = MAX_FIRINGS_BASE + MAX_FIRINGS_PER_ITEM * items.size();
+        Outcome outcome = new Outcome(System.nanoTime() + deadline.toNanos());
+        int fired = run(facts, outcome, limit + 1);
+        if (outcome.pastDeadline()) {
             throw new EvaluationException("rules still firing after the evaluation deadline of " + deadline
-                    + " (" + trace.fired().size() + " matches fired); nothing decided");
+                    + " (" + fired + " matches fired); nothing decided");
         }
-        if (trace.halted()) {
-            throw new EvaluationException("rules kept firing past " + trace.fired().size()
+        if (fired > limit) {
+            // The limit, not the count: Drools may fire one more activation before it checks the count.
+            throw new EvaluationException("rules kept firing past " + limit
                     + " matches; the rule set is looping, nothing decided");
         }
-        ExportDecision decision = assemble(request, exportCase, items, out, trace.fired(), evaluatedAt);
+        if (outcome.firings().size() != fired) {
+            // The trace and the decision come from the collector: a consequence that bypasses it would be
+            // missing from both.
+            throw new EvaluationException((fired - outcome.firings().size()) + " of " + fired + " rule firings"
+                    + " were not recorded to the outcome collector (every consequence must call outcome.…);"
+                    + " nothing decided");
+        }
+        ExportDecision decision = assemble(request, exportCase, items, outcome, evaluatedAt);
         return ledger == null ? decision : decision.withLedger(ledger);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private Collection<?> run(List<Object> facts, TraceRecorder trace) {
+    private int run(List<Object> facts, Outcome outcome, int limit) {
         StatelessKieSession session = ruleSet.newStatelessSession();
-        session.addEventListener(trace);
         KieCommands cmd = COMMANDS;
         List<Command> commands = new ArrayList<>();
+        commands.add(cmd.newSetGlobal(OUTCOME, outcome));
         commands.add(cmd.newInsertElements(facts));
         // The focus is a stack: push the last phase first so the first phase runs first.
         for (int i = PHASES.size() - 1; i >= 0; i--) {
             commands.add(cmd.newAgendaGroupSetFocus(PHASES.get(i)));
         }
-        commands.add(cmd.newFireAllRules());
-        commands.add(cmd.newGetObjects(OUT));
+        // The firing limit is the loop guard: a looping rule set stops there and nothing is decided.
+        commands.add(new FireAllRulesCommand(FIRED, limit, null));
         try {
             ExecutionResults results = session.execute(cmd.newBatchExecution(commands));
-            return (Collection<?>) results.getValue(OUT);
+            return (Integer) results.getValue(FIRED);
         } catch (RuntimeException e) {
             // A rule whose consequence fails (a proposing rule without @row, say) means no decision at all.
             Throwable root = e;
@@ -223,31 +237,27 @@ public final class DecisionEngine {
     }
 
     private ExportDecision assemble(ExportRequest request, ExportCase exportCase, List<ExportItem> items,
-                                    Collection<?> out, List<TraceRecorder.Fired> fired,
-                                    java.time.Instant evaluatedAt) {
+                                    Outcome outcome, java.time.Instant evaluatedAt) {
         Map<ExportItem, ItemRuling> rulings = new HashMap<>();
         Map<ExportItem, List<Supplement>> supplements = new HashMap<>();
-        List<Finding> findings = new ArrayList<>();
-        List<RequestRuling> requestRulings = new ArrayList<>();
+        List<Finding> findings = outcome.findings();
+        List<RequestRuling> requestRulings = outcome.requestRulings();
         List<String> faults = new ArrayList<>();
         Map<ExportItem, List<Candidate>> candidates = new HashMap<>();
         Set<String> applicableLists = new TreeSet<>();
-        for (Object o : out) {
-            if (o instanceof Candidate c) {
-                candidates.computeIfAbsent(c.getItem(), k -> new ArrayList<>()).add(c);
-            } else if (o instanceof ListApplies la) {
-                applicableLists.add(la.getList().getId());
-            } else if (o instanceof ItemRuling r) {
-                if (rulings.put(r.getItem(), r) != null) {
-                    faults.add("item " + r.getItem().getId() + " was decided twice");
-                }
-            } else if (o instanceof Supplement s) {
-                supplements.computeIfAbsent(s.getItem(), k -> new ArrayList<>()).add(s);
-            } else if (o instanceof Finding f) {
-                findings.add(f);
-            } else if (o instanceof RequestRuling r) {
-                requestRulings.add(r);
+        for (Candidate c : outcome.candidates()) {
+            candidates.computeIfAbsent(c.getItem(), k -> new ArrayList<>()).add(c);
+        }
+        for (ListApplies la : outcome.applicableLists()) {
+            applicableLists.add(la.getList().getId());
+        }
+        for (ItemRuling r : outcome.rulings()) {
+            if (rulings.put(r.getItem(), r) != null) {
+                faults.add("item " + r.getItem().getId() + " was decided twice");
             }
+        }
+        for (Supplement sup : outcome.supplements()) {
+            supplements.computeIfAbsent(sup.getItem(), k -> new ArrayList<>()).add(sup);
         }
         for (ExportItem item : items) {
             if (!rulings.containsKey(item)) {
@@ -291,8 +301,9 @@ public final class DecisionEngine {
                     explaining.getEntry());
             String explanationZh = Explanations.fill(RuleMeta.text(explaining.getRule(), "explainZh"), figures,
                     explaining.getEntry(), Map.of(), true);
-            List<NotChosen> notChosen = notChosen(exportCase, figures, ruling,
-                    candidates.getOrDefault(item, List.of()));
+            List<Candidate> proposed = candidates.getOrDefault(item, List.of());
+            // Computed when first read (a full record, explain, the report): most callers never read it.
+            List<NotChosen> notChosen = new LazyList<>(() -> notChosen(exportCase, figures, ruling, proposed));
             for (Supplement s : supplements.getOrDefault(item, List.of())) {
                 ruleSet.citationOf(s.getRule()).ifPresent(cites::add);
                 if (s.getAdoption() != null) {
@@ -352,16 +363,7 @@ public final class DecisionEngine {
             }
         }
 
-        List<TraceEntry> traceEntries = new ArrayList<>(fired.size());
-        for (TraceRecorder.Fired f : fired) {
-            List<Citation> cites = new ArrayList<>();
-            ruleSet.citationOf(f.rule()).ifPresent(cites::add);
-            f.entries().forEach(e -> cites.add(Clauses.of(e)));
-            Set<String> ids = new LinkedHashSet<>();
-            f.items().forEach(i -> ids.add(i.getId()));
-            traceEntries.add(new TraceEntry(f.rule().getName(), ruleSet.sourceOf(f.rule()), new ArrayList<>(ids),
-                    cites));
-        }
+        List<TraceEntry> traceEntries = new LazyList<>(() -> Trace.entries(ruleSet, outcome.firings()));
 
         return new ExportDecision(request.requestId(), UUID.randomUUID().toString(), evaluatedAt,
                 request.evaluationDate(), io.github.ftzoutbound.api.DecisionJson.requestDigest(request),

@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  * whole number per annotation value. Anything else is an error naming file, line and annotation, and nothing is
  * compiled.
  *
- * <p>It also refuses a rule whose consequence adds an obligation or a warning ({@code Finding.obligation},
- * {@code Finding.warning}, {@code Finding.categoryWarning}) without its words in both languages: {@code @message}
+ * <p>It also refuses a rule whose consequence adds an obligation or a warning ({@code outcome.obligation},
+ * {@code outcome.warning}, {@code outcome.categoryWarning}, {@code outcome.obligationFor}, {@code outcome.warningFor}) without its words in both languages: {@code @message}
  * and {@code @messageZh}, naming the same {@code {placeholders}} (issue 16: a Chinese legal team reads every
- * message without English). A list's own duty ({@code Finding.listDuty}) carries the list's wording instead.
+ * message without English). A list's own duty ({@code outcome.listDuty}) carries the list's wording instead.
  */
 public final class DrlMetadataGuard {
     /** A single Java/MVEL string literal: quotes, no quote inside unless escaped, nothing around it. */
@@ -77,7 +77,8 @@ public final class DrlMetadataGuard {
     }
 
     /** Consequence calls that add a finding whose words are the rule's own metadata. */
-    static final Pattern ADDS_FINDING = Pattern.compile("\\bFinding\\s*\\.\\s*(obligation|warning|categoryWarning)\\s*\\(");
+    static final Pattern ADDS_FINDING = Pattern.compile(
+            "\\b(?:Finding|outcome)\\s*\\.\\s*(obligation|warning|categoryWarning|obligationFor|warningFor)\\s*\\(");
 
     private static void checkMessages(SourceFile f, RuleDescr rule, List<String> problems) {
         Object consequence = rule.getConsequence();

@@ -31,6 +31,41 @@ public final class RuleSetLoader {
     }
 
     /**
+     * What a rules folder ({@code --rules DIR}, {@code Builder.rulesDirectory}, a reload) holds: DRL files in any
+     * sub-folder, {@code ruleset.properties}, its own {@code catalog.yaml} and {@code law/instruments.yaml}, a README,
+     * and a {@code scenarios/} folder of suites (read by the scenario gate, not here). Anything else is an error.
+     */
+    static final FolderFiles.Policy RULES_FOLDER = new FolderFiles.Policy() {
+        @Override
+        public String kind() {
+            return "rules folder";
+        }
+
+        @Override
+        public boolean accepted(String rel) {
+            return rel.endsWith(".drl") && !rel.substring(rel.lastIndexOf('/') + 1).startsWith(".")
+                    || rel.equals(VERSION_FILE) || rel.equals("catalog.yaml") || rel.equals(LawInForce.RESOURCE);
+        }
+
+        @Override
+        public String refusal(String rel) {
+            return "not a rule file: a rules folder holds *.drl rules, " + VERSION_FILE + ", catalog.yaml, "
+                    + LawInForce.RESOURCE + ", a README and a scenarios/ folder only (a file that is not loaded is a "
+                    + "rule that does not apply: rename it to *.drl if it is one, move it out if it is not)";
+        }
+
+        @Override
+        public boolean skippedFolder(String rel) {
+            return rel.equals("scenarios");
+        }
+
+        @Override
+        public String outsideHint() {
+            return "copy the rules into the folder";
+        }
+    };
+
+    /**
      * @param rulesDir      DRL directory to use in place of the bundled rules, or null for the bundled ones
      * @param bundledLists  whether to load the lists under {@code lists/} on the class path
      * @param listDirs      further directories whose {@code *.list.yaml} files are loaded
@@ -45,8 +80,14 @@ public final class RuleSetLoader {
             if (!Files.isDirectory(rulesDir)) {
                 throw new RuleSetException(List.of(rulesDir + ": not a directory"));
             }
-            drl = ClasspathFiles.inDirectory(rulesDir, "rules", ".drl");
-            versionFile = versionFile(ClasspathFiles.inDirectory(rulesDir, "rules", VERSION_FILE), rulesDir.toString());
+            // Fails closed like a list folder (FolderFiles): a file that is not read is a rule that does not apply.
+            List<SourceFile> found = FolderFiles.read(rulesDir, "rules", RULES_FOLDER);
+            drl = found.stream().filter(f -> f.path().endsWith(".drl")).toList();
+            if (drl.isEmpty()) {
+                throw new RuleSetException(List.of(rulesDir + ": no *.drl rule file in this folder: an empty rules "
+                        + "folder is refused"));
+            }
+            versionFile = versionFile(found, rulesDir.toString());
         }
         String version = version(versionFile);
         List<SourceFile> listFiles = new ArrayList<>();

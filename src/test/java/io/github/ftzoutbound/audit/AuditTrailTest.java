@@ -12,6 +12,7 @@ import io.github.ftzoutbound.api.NotChosen;
 import io.github.ftzoutbound.cli.Main;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.RequestReader;
+import io.github.ftzoutbound.report.ReportFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -232,18 +233,22 @@ class AuditTrailTest {
         StringBuilder sb = new StringBuilder();
         ds.forEach(d -> sb.append(DecisionJson.toJson(d, false)).append('\n'));
         Files.writeString(in, sb.toString());
-        Path out = dir.resolve("report.html");
-        Run r = run("report", in.toString(), "--out", out.toString());
+        Path out = dir.resolve("report");
+        Run r = run("report", in.toString(), "--out", out.toString(), "--lang", "en");
         assertEquals(0, r.exit(), r.err());
-        String html = Files.readString(out);
-        assertFalse(html.matches("(?s).*(src|href)=\"?(https?:)?//.*"), "no external assets");
+        String html = Files.readString(out.resolve("index.html"));
+        String all = ReportFiles.everything(out);
+        assertFalse(all.matches("(?s).*(src|href)=\"?(https?:)?//.*"), "no external assets");
+        assertTrue(html.contains("<script src=\"data/rows.js\"></script>"), "data from the report's own folder");
         assertFalse(html.contains("B<script>"), "request ids are escaped");
         assertTrue(html.contains("<select id=\"filter\""));
         for (ExportDecision d : ds) {
             for (Citation c : d.citations()) {
-                assertTrue(html.contains(HtmlReport.esc(c.text())), "clause text missing: " + c.key());
+                assertTrue(all.contains(new ObjectMapper().writeValueAsString(c.text())), "clause text missing: "
+                        + c.key());
             }
-            assertTrue(html.contains("data-pathway=\"" + d.pathway() + "\""));
+            assertTrue(all.contains("\"i\":" + new ObjectMapper().writeValueAsString(d.requestId())));
         }
+        assertTrue(html.contains("<tr data-pathway=\"" + ds.get(0).pathway() + "\">"));
     }
 }

@@ -60,7 +60,7 @@ class BoundedEvaluationTest {
         EvaluationException e = assertTimeoutPreemptively(HANG_GUARD,
                 () -> assertThrows(EvaluationException.class, () -> s.evaluateJson(request())));
         assertTrue(e.getMessage().contains("kept firing past " + (DecisionEngine.MAX_FIRINGS_BASE
-                + DecisionEngine.MAX_FIRINGS_PER_ITEM + 1) + " matches"), e.getMessage());
+                + DecisionEngine.MAX_FIRINGS_PER_ITEM) + " matches"), e.getMessage());
     }
 
     @Test

@@ -48,7 +48,7 @@ class DrlMetadataGuardTest {
         String drl = """
                 package rules.engine
                 import io.github.ftzoutbound.engine.facts.ExportItem;
-                import io.github.ftzoutbound.engine.facts.Finding;
+                global io.github.ftzoutbound.engine.facts.Outcome outcome;
                 rule "Adds a warning"
                     @noClause("test")
                 %s
@@ -64,7 +64,7 @@ class DrlMetadataGuardTest {
 
     @Test
     void aRuleAddingAWarningOrObligationNeedsItsMessageInBothLanguages() {
-        String warn = "insert( Finding.warning( \"X\", $item, drools.getRule() ) );";
+        String warn = "outcome.warning( drools, \"X\", $item );";
         String both = "    @message(\"Item {item}: declare it.\") @messageZh(\"数据项{item}：应当申报。\")";
         assertEquals(List.of(), problemsOf(both, warn));
         List<String> noZh = problemsOf("    @message(\"Declare it.\")", warn);
@@ -72,22 +72,22 @@ class DrlMetadataGuardTest {
         assertTrue(noZh.get(0).startsWith("rules/engine/probe.drl:") && noZh.get(0).contains("\"Adds a warning\"")
                 && noZh.get(0).contains("no @messageZh"), noZh::toString);
         List<String> noEn = problemsOf("    @messageZh(\"应当申报。\")",
-                "insert( Finding.obligation( \"X\", $item, drools.getRule() ) );");
+                "outcome.obligationFor( drools, \"X\", java.util.List.of( $item ) );");
         assertTrue(noEn.size() == 1 && noEn.get(0).contains("no @message "), noEn::toString);
-        List<String> category = problemsOf("", "insert( Finding.categoryWarning( \"X\", $item, drools.getRule(), \"JS-RULES\", 1 ) );");
+        List<String> category = problemsOf("", "outcome.categoryWarning( drools, \"X\", $item, \"JS-RULES\", 1 );");
         assertTrue(category.size() == 1 && category.get(0).contains("no @message "), category::toString);
         // A list's own duty speaks in the list's words; a rule adding no finding needs no message.
-        assertEquals(List.of(), problemsOf("", "insert( Finding.listDuty( $item, drools.getRule(), null ) );"));
-        assertEquals(List.of(), problemsOf("", "System.out.println( $item );"));
+        assertEquals(List.of(), problemsOf("", "outcome.listDuty( drools, $item, null );"));
+        assertEquals(List.of(), problemsOf("", "outcome.fired( drools );"));
     }
 
     @Test
     void bothLanguagesNameTheSamePlaceholders() {
         List<String> p = problemsOf("    @message(\"Item {item} of list {list}.\") @messageZh(\"数据项{item}。\")",
-                "insert( Finding.warning( \"X\", $item, drools.getRule() ) );");
+                "outcome.warning( drools, \"X\", $item );");
         assertTrue(p.size() == 1 && p.get(0).contains("[item, list]") && p.get(0).contains("[item]"), p::toString);
         assertEquals(List.of(), problemsOf("    @message(\"{list}: item {item}.\") @messageZh(\"数据项{item}（{list}）。\")",
-                "insert( Finding.warning( \"X\", $item, drools.getRule() ) );"));
+                "outcome.warning( drools, \"X\", $item );"));
     }
 
     @Test

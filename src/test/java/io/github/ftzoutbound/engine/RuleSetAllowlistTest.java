@@ -44,8 +44,10 @@ class RuleSetAllowlistTest {
         int exit = Main.run(new String[]{"validate-rules", rules.toString()}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err), InputStream.nullInputStream());
         assertEquals(0, exit, "validation itself does not need the allowlist");
-        exit = Main.run(new String[]{"evaluate", "-", "--rules", rules.toString(), "--allowed-digests",
-                allow.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err),
+        Path suites = Files.createDirectories(dir.resolve("suites"));
+        Files.copy(Path.of("src/test/resources/scenarios/smoke.scenario.yaml"), suites.resolve("smoke.scenario.yaml"));
+        exit = Main.run(new String[]{"evaluate", "-", "--rules", rules.toString(), "--scenarios", suites.toString(),
+                "--allowed-digests", allow.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err),
                 new java.io.ByteArrayInputStream("{}".getBytes()));
         assertEquals(3, exit, err.toString());
         assertTrue(err.toString().contains("not on the allowlist"), err.toString());

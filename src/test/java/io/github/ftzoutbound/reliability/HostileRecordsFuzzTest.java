@@ -5,10 +5,12 @@ import io.github.ftzoutbound.api.DecisionJson;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.audit.Explainer;
-import io.github.ftzoutbound.audit.HtmlReport;
 import io.github.ftzoutbound.audit.Records;
 import io.github.ftzoutbound.audit.Replay;
 import io.github.ftzoutbound.cli.Main;
+import io.github.ftzoutbound.report.ReportFiles;
+import io.github.ftzoutbound.report.ReportLang;
+import io.github.ftzoutbound.report.ReportWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,8 +81,9 @@ class HostileRecordsFuzzTest {
     }
 
     @Test
-    void mutatedRecordsAreShownSafelyOrRefused() {
+    void mutatedRecordsAreShownSafelyOrRefused(@TempDir Path dir) throws IOException {
         Random r = new Random(SEED);
+        List<ExportDecision> readable = new ArrayList<>();
         String good = record();
         int read = 0;
         for (int i = 0; i < CASES; i++) {
@@ -103,8 +106,7 @@ class HostileRecordsFuzzTest {
                                 + " reached the terminal\n" + m);
                     }
                 }
-                String html = HtmlReport.render(List.of(d), List.of());
-                assertFalse(html.contains("<script>x"), "seed " + SEED + " case " + i + ": markup unescaped\n" + m);
+                readable.add(d);
                 if (d.request() != null) {
                     Replay.replay(SERVICE, d);
                 }
@@ -116,6 +118,20 @@ class HostileRecordsFuzzTest {
             }
         }
         assertTrue(read > 0, "some mutations keep the record readable (seed " + SEED + ")");
+        // Every readable mutation in one report: the page holds no markup from them, and the data files are
+        // nothing but base64 in a script call (ReportFiles.json fails otherwise).
+        for (ReportLang lang : ReportLang.values()) {
+            Path report = dir.resolve("report-" + lang);
+            try (ReportWriter w = new ReportWriter(report, lang, "fuzz", java.time.Clock.systemUTC(), 100)) {
+                for (ExportDecision d : readable) {
+                    w.add(d);
+                }
+                w.finish();
+            }
+            assertFalse(Files.readString(report.resolve("index.html")).contains("<script>x"),
+                    "seed " + SEED + ": markup unescaped on the page");
+            ReportFiles.everything(report);
+        }
     }
 
     @Test
@@ -150,6 +166,59 @@ class HostileRecordsFuzzTest {
             int exit = Main.run(new String[]{"explain", one.toString()}, new PrintWriter(out), new PrintWriter(err),
                     InputStream.nullInputStream());
             assertTrue(exit == 0 || exit == 2 || exit == 3, "seed " + SEED + ": explain exit " + exit + "\n" + err);
+        }
+    }
+
+    /**
+     * {@code explain} also evaluates a request it is given (not only a record): mutated requests are decided and
+     * shown, or refused with exit 2, never exit 1 or 3, a stack trace or a raw control character on either stream.
+     */
+    @Test
+    void explainOfMutatedRequestsDecidesOrRefusesCleanly(@TempDir Path dir) throws Exception {
+        Random r = new Random(SEED + 2);
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String good = """
+                {"requestId":"FUZZ-REQ","evaluationDate":"%s","processor":{"ftz":"JIANGSU","zone":"SUZHOU","ciio":false,
+                 "sector":"AUTOMOTIVE_MANUFACTURING"},"dataItems":[{"id":"a","fields":["OWNER_NAME"],
+                 "personalInformation":{"individuals":150000,"sensitiveIndividuals":3}}]}""".formatted(today);
+        int decided = 0;
+        for (int i = 0; i < 60; i++) {
+            String m = i == 0 ? good : mutate(good, r);
+            Path one = Files.writeString(dir.resolve("request.json"), m);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = Main.run(new String[]{"explain", one.toString(), "--lang", i % 2 == 0 ? "en" : "zh"},
+                    new PrintWriter(out), new PrintWriter(err), InputStream.nullInputStream());
+            assertTrue(exit == 0 || exit == 2, "seed " + SEED + " case " + i + ": explain exit " + exit + "\n" + err
+                    + "\n" + m);
+            decided += exit == 0 ? 1 : 0;
+            assertFalse(err.toString().contains("\tat ") || err.toString().contains("Exception"),
+                    "seed " + SEED + " case " + i + ": " + err);
+            for (char c : (out.toString() + err).toCharArray()) {
+                assertFalse(Character.isISOControl(c) && c != '\n' && c != '\r', "seed " + SEED + " case " + i
+                        + ": control character U+" + Integer.toHexString(c) + " reached the terminal\n" + m);
+            }
+        }
+        assertTrue(decided >= 1, "the unmutated request is explained");
+    }
+
+    /** The text {@code explain} prints for a mutated record that it reads carries no raw control character. */
+    @Test
+    void explainPrintsNoRawControlCharacterForAnyMutatedRecord(@TempDir Path dir) throws Exception {
+        Random r = new Random(SEED + 3);
+        String good = record();
+        for (int i = 0; i < 100; i++) {
+            String m = mutate(good, r);
+            Path one = Files.writeString(dir.resolve("record.json"), m);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = Main.run(new String[]{"explain", one.toString()}, new PrintWriter(out), new PrintWriter(err),
+                    InputStream.nullInputStream());
+            assertTrue(exit == 0 || exit == 2 || exit == 3, "seed " + SEED + ": explain exit " + exit + "\n" + err);
+            for (char c : (out.toString() + err).toCharArray()) {
+                assertFalse(Character.isISOControl(c) && c != '\n' && c != '\r', "seed " + SEED + " case " + i
+                        + ": control character U+" + Integer.toHexString(c) + "\n" + m);
+            }
         }
     }
 }

@@ -1,0 +1,33 @@
+package io.github.ftzoutbound.engine;
+
+import io.github.ftzoutbound.api.ExportDecisionService;
+import io.github.ftzoutbound.model.ExportRequest;
+
+/**
+ * What one evaluation gives Drools, for the bare-Drools probe to match: the rules in the rule base, the facts
+ * inserted before the rules fire (list facts, law-in-force facts, the case and the items) and the rule firings
+ * (one trace entry each). In the engine's package only to read the rule set's fact lists; bench sources only.
+ */
+public final class EngineCounts {
+    public final int rules;
+    public final int facts;
+    public final double firings;
+
+    public EngineCounts(ExportDecisionService service, ExportRequest[] requests) {
+        RuleSet ruleSet = service.ruleSet();
+        rules = ruleSet.rules().size();
+        ExportRequest r = requests[0];
+        facts = ruleSet.listFacts().size() + ruleSet.law().facts(r.evaluationDate()).size() + 1
+                + r.dataItems().size();
+        long fired = 0;
+        for (ExportRequest q : requests) {
+            fired += service.evaluate(q).trace().size();
+        }
+        firings = fired / (double) requests.length;
+    }
+
+    @Override
+    public String toString() {
+        return rules + " rules, " + facts + " facts, " + String.format("%.1f", firings) + " firings";
+    }
+}
