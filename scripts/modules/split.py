@@ -260,7 +260,7 @@ KNOWN = {
     "cli": {"picocli", "slf4j-simple"},
 }
 # Plugins of the single pom that go to one module (the rest go to the parent, verbatim).
-MODULE_PLUGINS = {"kie-maven-plugin": "core", "maven-shade-plugin": "cli"}
+MODULE_PLUGINS = {"kie-maven-plugin": "core", "maven-shade-plugin": "cli", "jte-maven-plugin": "cli"}
 # Profiles of the single pom, by id.
 PROFILE_MODULE = {"release": "parent", "durability": "parent", "bench": "core", "mutation": "core"}
 AUTOMATIC_MODULE_NAME = {"core": "io.github.ftzoutbound", "ledger": "io.github.ftzoutbound.ledger",
@@ -351,6 +351,9 @@ def plan_sources(main_files, test_files):
         parts = rel.parts
         if parts[1] == "bench":
             plan.append((rel, module_path("core", rel)))
+        elif parts[1] == "main" and parts[2] == "jte":
+            # Report templates (jte): the report package and its template plugin live in the CLI module.
+            plan.append((rel, module_path("cli", rel)))
         elif parts[1] in ("main", "test") and parts[2] in ("resources", "resources-filtered"):
             inner = "/".join(parts[3:])
             kind = parts[1]
@@ -475,11 +478,13 @@ def main():
             extra[m].append(dep_xml(d, d["scope"] if d["scope"] not in (None, "compile") else None))
 
     # Plugins: module-specific ones from their module, the rest verbatim into the parent.
-    parent_plugins, core_plugins = [], []
+    parent_plugins, core_plugins, cli_plugins = [], [], []
     for name, block in plugins:
         where = MODULE_PLUGINS.get(name, "parent")
         if where == "core":
             core_plugins.append(block)
+        elif where == "cli" and name != "maven-shade-plugin":
+            cli_plugins.append(block)  # the shade plugin comes from the cli template
         elif where == "parent":
             if name == "maven-jar-plugin":
                 if "<Automatic-Module-Name>io.github.ftzoutbound</Automatic-Module-Name>" not in block:
@@ -559,7 +564,7 @@ def main():
     write("ledger.pom.xml", f"{DIR['ledger']}/pom.xml", "ledger", EXTRA_DEPENDENCIES="\n".join(extra["ledger"]),
           TEST_DEPENDENCIES=test_deps)
     write("cli.pom.xml", f"{DIR['cli']}/pom.xml", "cli", EXTRA_DEPENDENCIES="\n".join(extra["cli"]),
-          TEST_DEPENDENCIES=test_deps)
+          TEST_DEPENDENCIES=test_deps, PLUGINS="\n".join(cli_plugins))
     write("server.pom.xml", f"{DIR['server']}/pom.xml", "server", EXTRA_DEPENDENCIES="\n".join(extra["server"]),
           TEST_DEPENDENCIES=test_deps)
     if not (ROOT / DIR["server"] / "src/main/java").exists():
