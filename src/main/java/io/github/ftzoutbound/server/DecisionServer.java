@@ -392,10 +392,10 @@ public final class DecisionServer implements AutoCloseable {
 
     private void totals(Context ctx) {
         String code = ctx.pathParam("creditCode");
-        String problem = CreditCode.problem(code);
+        Problem problem = CreditCode.check("creditCode", code);
         List<Problem> problems = new ArrayList<>();
         if (problem != null) {
-            problems.add(new Problem("creditCode", problem));
+            problems.add(problem);
         }
         int year = 0;
         try {
