@@ -5,12 +5,16 @@ import io.github.ftzoutbound.api.EvaluationException;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.model.InvalidRequestException;
+import io.github.ftzoutbound.model.Limits;
+import io.github.ftzoutbound.model.Problem;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -47,16 +51,30 @@ public final class BatchEvaluator {
     private final int threads;
     private final boolean withRequest;
     private final Function<ExportDecision, Object> shape;
+    /** Chinese (zh) adds messageZh to each problem of an error record; anything else writes English only. */
+    private final Locale language;
 
     /**
      * @param shape how a decision is written (the full decision, or a leaner view); the same for every line
      */
     public BatchEvaluator(ExportDecisionService service, int threads, boolean withRequest,
                           Function<ExportDecision, Object> shape) {
+        this(service, threads, withRequest, shape, Locale.ROOT);
+    }
+
+    /**
+     * @param shape    how a decision is written (the full decision, or a leaner view); the same for every line
+     * @param language the language of error records: for Chinese each problem carries a {@code messageZh} beside
+     *                 its English {@code message} (the path and the English text stay as they are, as in the
+     *                 single {@code evaluate}'s error record); any other language writes English only
+     */
+    public BatchEvaluator(ExportDecisionService service, int threads, boolean withRequest,
+                          Function<ExportDecision, Object> shape, Locale language) {
         this.service = service;
         this.threads = Math.max(1, threads);
         this.withRequest = withRequest;
         this.shape = shape;
+        this.language = language == null ? Locale.ROOT : language;
     }
 
     /** Consecutive ledger failures (in output order) after which a batch stops: the ledger is down. */
@@ -203,14 +221,26 @@ public final class BatchEvaluator {
         }
     }
 
-    private static Result tooLong(long lineNo, long length) {
+    private Result tooLong(long lineNo, long length) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("line", lineNo);
         m.put("error", "invalid-input");
-        m.put("problems", java.util.List.of(new io.github.ftzoutbound.model.Problem("$", "the line is " + length
-                + " characters long; a request is at most " + io.github.ftzoutbound.model.Limits.MAX_REQUEST_BYTES
-                + " bytes (4 MiB)")));
+        m.put("problems", inLanguage(List.of(Problem.of("$", "batch.lineTooLong", length, Limits.MAX_REQUEST_BYTES))));
         return new Result(DecisionJson.toJson(m, false), null);
+    }
+
+    /** The problems as written in an error record: as they are in English, with messageZh beside for Chinese. */
+    private List<?> inLanguage(List<Problem> problems) {
+        if (!"zh".equals(language.getLanguage())) {
+            return problems;
+        }
+        return problems.stream().map(p -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("path", p.path());
+            m.put("message", p.message());
+            m.put("messageZh", p.message(language));
+            return m;
+        }).toList();
     }
 
     private Result evaluate(String line, long lineNo) {
@@ -232,7 +262,7 @@ public final class BatchEvaluator {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("line", lineNo);
             m.put("error", "invalid-input");
-            m.put("problems", e.problems());
+            m.put("problems", inLanguage(e.problems()));
             return new Result(DecisionJson.toJson(m, false), null);
         } catch (RuntimeException e) {
             // One bad line never stops the batch; the record says what happened to it.

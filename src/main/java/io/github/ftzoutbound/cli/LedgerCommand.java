@@ -222,10 +222,10 @@ final class LedgerCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            String problem = CreditCode.problem(creditCode);
+            Problem problem = CreditCode.check("CREDIT_CODE", creditCode);
             if (problem != null) {
                 err.println(Main.errorJson("invalid-input", "not a unified social credit code",
-                        List.of(new Problem("CREDIT_CODE", problem))));
+                        List.of(problem)));
                 return Main.INVALID_INPUT;
             }
             return withLedger(options, err, ledger -> {

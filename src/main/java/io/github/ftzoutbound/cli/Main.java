@@ -159,6 +159,12 @@ public final class Main implements Callable<Integer> {
     /** The help and error texts of the running command's language (Messages_zh for Chinese). */
     private static final ThreadLocal<ResourceBundle> MESSAGES = new ThreadLocal<>();
 
+    /** The language chosen for this run (--lang or the locale): Chinese or English. */
+    static Locale language() {
+        ResourceBundle messages = MESSAGES.get();
+        return messages == null ? Locale.ENGLISH : messages.getLocale();
+    }
+
     /**
      * The JSON error record on stderr. With Chinese chosen (--lang zh or the locale), it also carries
      * {@code messageZh}, a Chinese statement of the kind of error (error.KIND in Messages_zh.properties), and each
@@ -488,7 +494,8 @@ public final class Main implements Callable<Integer> {
                     return written.apply(d);
                 };
             }
-            BatchEvaluator batch = new BatchEvaluator(service, threads, withRequest, shape);
+            // Per-line error records in the language of the single evaluate's error record (--lang zh or the locale).
+            BatchEvaluator batch = new BatchEvaluator(service, threads, withRequest, shape, language());
             BatchEvaluator.Summary s;
             try (BufferedReader r = lenientReader(in);
                  BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);

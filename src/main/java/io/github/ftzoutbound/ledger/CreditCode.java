@@ -1,5 +1,7 @@
 package io.github.ftzoutbound.ledger;
 
+import io.github.ftzoutbound.model.Problem;
+
 /**
  * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from the code set
  * {@code 0-9 A-H J-N P-R T U W-Y} (no I, O, Z, S, V), the last being a check character over the first 17
@@ -19,25 +21,32 @@ public final class CreditCode {
         return problem(code) == null;
     }
 
-    /** Why {@code code} is not a valid unified social credit code, or null when it is. */
+    /** Why {@code code} is not a valid unified social credit code (in English), or null when it is. */
     public static String problem(String code) {
+        Problem p = check("creditCode", code);
+        return p == null ? null : p.message();
+    }
+
+    /**
+     * Why {@code code} is not a valid unified social credit code, as a problem at {@code path} whose text comes
+     * from the problem bundle (English and Chinese, {@link Problem#message(java.util.Locale)}), or null when it is
+     * valid.
+     */
+    public static Problem check(String path, String code) {
         if (code == null) {
-            return "is required";
+            return Problem.of(path, "value.required");
         }
         if (code.length() != 18) {
-            return "must be an 18-character unified social credit code (GB 32100-2015); this one has "
-                    + code.length() + " characters";
+            return Problem.of(path, "creditCode.length", code.length());
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
-                return "character " + (i + 1) + " is not in the code set of GB 32100-2015 (digits and upper-case "
-                        + "letters except I, O, Z, S, V)";
+                return Problem.of(path, "creditCode.character", i + 1);
             }
         }
         char expected = checkCharacter(code.substring(0, 17));
         if (code.charAt(17) != expected) {
-            return "check character is " + code.charAt(17) + ", GB 32100-2015 gives " + expected
-                    + " for the first 17 characters: the code is mistyped";
+            return Problem.of(path, "creditCode.checkCharacter", code.charAt(17), expected);
         }
         return null;
     }

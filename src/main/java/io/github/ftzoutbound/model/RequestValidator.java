@@ -67,9 +67,10 @@ public final class RequestValidator {
             }
             counts(out, "$.processor.exportedThisYear", p.exportedThisYear());
             if (p.creditCode() != null) {
-                String problem = io.github.ftzoutbound.ledger.CreditCode.problem(p.creditCode());
+                Problem problem = io.github.ftzoutbound.ledger.CreditCode.check("$.processor.creditCode",
+                        p.creditCode());
                 if (problem != null) {
-                    out.add(new Problem("$.processor.creditCode", problem));
+                    out.add(problem);
                 }
             }
         }

@@ -295,7 +295,9 @@ public final class DecisionServer implements AutoCloseable {
                     .replaceWith("\u0000")));
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(),
                     StandardCharsets.UTF_8));
-            new BatchEvaluator(s, config.batchThreads(), false, counted).run(in, out, (lines, nanos) -> { });
+            // A bad line's problems in Chinese too when the caller asks for it, as in every other error response.
+            new BatchEvaluator(s, config.batchThreads(), false, counted,
+                    chinese(ctx) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT).run(in, out, (lines, nanos) -> { });
             out.flush();
             return null;
         });
@@ -392,10 +394,10 @@ public final class DecisionServer implements AutoCloseable {
 
     private void totals(Context ctx) {
         String code = ctx.pathParam("creditCode");
-        String problem = CreditCode.problem(code);
+        Problem problem = CreditCode.check("creditCode", code);
         List<Problem> problems = new ArrayList<>();
         if (problem != null) {
-            problems.add(new Problem("creditCode", problem));
+            problems.add(problem);
         }
         int year = 0;
         try {
@@ -675,13 +677,45 @@ public final class DecisionServer implements AutoCloseable {
         m.put("error", kind);
         m.put("message", message);
         if (!problems.isEmpty()) {
-            m.put("problems", problems);
+            m.put("problems", chinese(ctx) ? problems.stream().map(DecisionServer::inChinese).toList() : problems);
         }
         if (correlationId != null) {
             m.put("correlationId", correlationId);
             ctx.header("X-Correlation-Id", correlationId);
         }
         send(ctx, status, m);
+    }
+
+    /**
+     * Whether the caller asked for Chinese: {@code ?lang=zh…}, else an {@code Accept-Language} whose most preferred
+     * language is Chinese (zh, zh-CN, zh-Hans…). Only the language of texts changes; paths and English stay.
+     */
+    static boolean chinese(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        if (lang != null) {
+            return lang.toLowerCase(Locale.ROOT).startsWith("zh");
+        }
+        String accept = ctx.header("Accept-Language");
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            // parse() orders the ranges by weight, most preferred first.
+            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(accept);
+            return !ranges.isEmpty() && ranges.get(0).getWeight() > 0
+                    && ranges.get(0).getRange().toLowerCase(Locale.ROOT).startsWith("zh");
+        } catch (IllegalArgumentException e) {
+            return false; // a malformed header is no request for Chinese
+        }
+    }
+
+    /** A problem as written for a Chinese caller: the path and English message as they are, messageZh beside. */
+    private static Map<String, String> inChinese(Problem p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("path", p.path());
+        m.put("message", p.message());
+        m.put("messageZh", p.message(Locale.SIMPLIFIED_CHINESE));
+        return m;
     }
 
     /** An input stream that fails once more than {@code max} bytes are read: the batch size limit. */

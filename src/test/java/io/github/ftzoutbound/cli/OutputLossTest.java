@@ -85,6 +85,14 @@ class OutputLossTest {
     }
 
     @Test
+    void lostOutputIsReportedInChineseWithLangZh() {
+        Run r = runWithBrokenStdout(request("B-1ZH").getBytes(StandardCharsets.UTF_8), "--lang", "zh", "evaluate", "-");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("output-failed"), r.err());
+        assertTrue(r.err().contains("输出无法写入"), r.err());
+    }
+
+    @Test
     void explainWithBrokenStdoutExitsNonZero(@TempDir Path dir) throws Exception {
         Path req = Files.writeString(dir.resolve("r.json"), request("B-2"));
         Run r = runWithBrokenStdout(new byte[0], "explain", req.toString());

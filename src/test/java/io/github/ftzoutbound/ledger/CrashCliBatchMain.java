@@ -56,9 +56,28 @@ public final class CrashCliBatchMain {
             if (c == null) {
                 return null;
             }
+            // Only commits of transactions that wrote ledger rows are gated and counted: the schema tool's own
+            // transactions when the ledger opens (Flyway checks its history table in transactions) pass through, so
+            // "the 7th commit" is the 7th ledger transaction whatever the migration machinery does.
+            boolean[] wroteLedger = {false};
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[]{Connection.class}, (proxy, method, a) -> {
-                        boolean commit = method.getName().equals("commit") && (a == null || a.length == 0);
+                        if (method.getName().equals("prepareStatement") && a != null && a.length > 0
+                                && a[0] instanceof String sql) {
+                            String s = sql.strip().toLowerCase(java.util.Locale.ROOT);
+                            if ((s.startsWith("insert") || s.startsWith("update") || s.startsWith("delete")
+                                    || s.startsWith("merge")) && s.contains("ledger_")) {
+                                wroteLedger[0] = true;
+                            }
+                        }
+                        if (method.getName().equals("rollback")) {
+                            wroteLedger[0] = false;
+                        }
+                        boolean commit = method.getName().equals("commit") && (a == null || a.length == 0)
+                                && wroteLedger[0];
+                        if (method.getName().equals("commit")) {
+                            wroteLedger[0] = false;
+                        }
                         int n = 0;
                         if (commit) {
                             synchronized (Gated.class) {

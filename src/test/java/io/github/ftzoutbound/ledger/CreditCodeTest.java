@@ -57,4 +57,21 @@ class CreditCodeTest {
         assertNotNull(CreditCode.problem(null));
         assertTrue(CreditCode.problem("91110000802100433C").contains("check character"));
     }
+
+    @Test
+    void malformedCodesSayWhyInChineseToo() {
+        java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+        io.github.ftzoutbound.model.Problem length = CreditCode.check("$.processor.creditCode", "9111000080210043");
+        assertEquals("$.processor.creditCode", length.path());
+        assertEquals("必须是18位统一社会信用代码（GB 32100-2015）；此代码为16位", length.message(zh));
+        assertTrue(length.message().contains("this one has 16 characters"), length.message());
+        assertEquals("第14位字符不在GB 32100-2015的代码字符集内（数字及除I、O、Z、S、V以外的大写字母）",
+                CreditCode.check("p", "9111000080210O433B").message(zh));
+        assertEquals("校验码为C，按GB 32100-2015前17位应得校验码B：代码输入有误",
+                CreditCode.check("p", "91110000802100433C").message(zh));
+        assertEquals("必须提供", CreditCode.check("p", null).message(zh));
+        assertNull(CreditCode.check("p", "91110000802100433B"), "a valid code has no problem");
+        // The English text of problem(code) is the English text of the keyed problem.
+        assertEquals(CreditCode.check("x", "91110000802100433C").message(), CreditCode.problem("91110000802100433C"));
+    }
 }

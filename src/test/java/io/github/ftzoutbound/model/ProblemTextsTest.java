@@ -126,6 +126,70 @@ class ProblemTextsTest {
         assertTrue(all.contains("必须是 true 或 false") && all.contains("数据项标识“a”重复"), all);
     }
 
+    @Test
+    void evaluateBatchWritesEachLinesProblemsInChineseWithLangZh(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        // A credit code with a wrong check character (B is right), and a line longer than a request may be.
+        Files.writeString(in, "{\"requestId\":\"X\",\"processor\":{\"name\":\"P\",\"ftz\":\"JIANGSU\","
+                + "\"creditCode\":\"91110000802100433C\"},\"dataItems\":[{\"id\":\"a\",\"individuals\":1}]}\n"
+                + "x".repeat(Limits.MAX_REQUEST_BYTES + 1) + "\n");
+        List<JsonNode> zh = batch(dir, in, "--lang", "zh");
+        List<JsonNode> en = batch(dir, in, "--lang", "en");
+        assertEquals(2, zh.size());
+        assertEquals(2, en.size());
+        for (int line = 0; line < 2; line++) {
+            assertEquals(line + 1, zh.get(line).get("line").asInt());
+            assertEquals("invalid-input", zh.get(line).get("error").asText());
+            JsonNode zp = zh.get(line).get("problems");
+            JsonNode ep = en.get(line).get("problems");
+            assertEquals(ep.size(), zp.size());
+            for (int i = 0; i < zp.size(); i++) {
+                assertEquals(ep.get(i).get("path"), zp.get(i).get("path"), "the path stays as it is");
+                assertEquals(ep.get(i).get("message"), zp.get(i).get("message"), "the English text stays");
+                assertTrue(ep.get(i).path("messageZh").isMissingNode(), ep.toString());
+            }
+        }
+        JsonNode code = null;
+        for (JsonNode p : zh.get(0).get("problems")) {
+            if (p.get("path").asText().equals("$.processor.creditCode")) {
+                code = p;
+            }
+        }
+        assertTrue(code != null && code.get("messageZh").asText()
+                .equals("校验码为C，按GB 32100-2015前17位应得校验码B：代码输入有误"), zh.get(0).toString());
+        assertTrue(code.get("message").asText().startsWith("check character is C"), code.toString());
+        JsonNode tooLong = zh.get(1).get("problems").get(0);
+        assertEquals("$", tooLong.get("path").asText());
+        assertEquals("该行长" + (Limits.MAX_REQUEST_BYTES + 1) + "个字符；一个请求最多" + Limits.MAX_REQUEST_BYTES
+                + "字节（4 MiB）", tooLong.get("messageZh").asText());
+    }
+
+    @Test
+    void ledgerTotalsNamesAMistypedCreditCodeInChineseWithLangZh() throws Exception {
+        JsonNode zh = error("--lang", "zh", "ledger", "totals", "9111000080210043", "2026");
+        JsonNode p = zh.get("problems").get(0);
+        assertEquals("CREDIT_CODE", p.get("path").asText());
+        assertEquals("必须是18位统一社会信用代码（GB 32100-2015）；此代码为16位", p.get("messageZh").asText());
+        assertTrue(p.get("message").asText().contains("this one has 16 characters"), p.toString());
+        JsonNode en = error("--lang", "en", "ledger", "totals", "9111000080210043", "2026");
+        assertTrue(en.get("problems").get(0).path("messageZh").isMissingNode(), en.toString());
+    }
+
+    private static List<JsonNode> batch(Path dir, Path in, String... lang) throws IOException {
+        Path out = dir.resolve("out-" + lang[1] + ".jsonl");
+        List<String> args = new ArrayList<>(List.of(lang));
+        args.addAll(List.of("evaluate-batch", in.toString(), out.toString()));
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err),
+                InputStream.nullInputStream());
+        assertEquals(0, exit, err.toString()); // invalid lines are the input's problem: each has its record
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) {
+            records.add(new ObjectMapper().readTree(line));
+        }
+        return records;
+    }
+
     private static JsonNode error(String... args) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

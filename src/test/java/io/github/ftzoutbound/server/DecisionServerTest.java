@@ -121,6 +121,38 @@ class DecisionServerTest {
     }
 
     @Test
+    void problemsAreInChineseBesideTheEnglishForLangZhOrAcceptLanguageZh() {
+        String json = Http.resource("/io/github/ftzoutbound/server/web/examples/invalid-several-problems.json");
+        JsonNode en = http.post("/v1/decisions", json).json();
+        JsonNode byQuery = http.post("/v1/decisions?lang=zh", json).json();
+        JsonNode byHeader = http.post("/v1/decisions", json, "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").json();
+        JsonNode englishFirst = http.post("/v1/decisions", json, "Accept-Language", "en-GB,zh;q=0.5").json();
+        JsonNode queryWins = http.post("/v1/decisions?lang=en", json, "Accept-Language", "zh-CN").json();
+        assertFalse(en.path("problems").isEmpty());
+        for (JsonNode zh : List.of(byQuery, byHeader)) {
+            assertEquals("invalid-input", zh.path("error").asText());
+            assertEquals(en.path("message"), zh.path("message"), "the top-level message stays for machines");
+            assertEquals(en.path("problems").size(), zh.path("problems").size());
+            for (int i = 0; i < zh.path("problems").size(); i++) {
+                JsonNode z = zh.path("problems").get(i);
+                JsonNode e = en.path("problems").get(i);
+                assertEquals(e.path("path"), z.path("path"), "the JSON path stays as it is");
+                assertEquals(e.path("message"), z.path("message"), "the English text stays beside the Chinese");
+                assertTrue(z.path("messageZh").asText().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                        == Character.UnicodeScript.HAN), z.toString());
+            }
+        }
+        assertTrue(http.get("/openapi.json").json()
+                .at("/components/schemas/Error/properties/problems/items/properties/messageZh").isObject(),
+                "the served OpenAPI document names messageZh");
+        for (JsonNode english : List.of(en, englishFirst, queryWins)) {
+            for (JsonNode p : english.path("problems")) {
+                assertTrue(p.path("messageZh").isMissingNode(), english.toString());
+            }
+        }
+    }
+
+    @Test
     void invalidInputGetsTheCommandLinesProblems() {
         String json = Http.resource("/io/github/ftzoutbound/server/web/examples/invalid-several-problems.json");
         Http.Response r = http.post("/v1/decisions", json);
@@ -201,6 +233,17 @@ class DecisionServerTest {
         assertEquals("invalid-input", lines.get(1).path("error").asText());
         assertEquals(3, lines.get(1).path("line").asInt(), "the error names its input line");
         assertEquals("STRICTER_REGIME", lines.get(2).path("pathway").asText());
+        assertTrue(lines.get(1).path("problems").get(0).path("messageZh").isMissingNode(), "English by default");
+        JsonNode zh = readJson(http.post("/v1/decisions/batch?lang=zh", "{\"requestId\": 1}\n").body().strip());
+        JsonNode en = lines.get(1).path("problems");
+        assertEquals(en.size(), zh.path("problems").size(), zh.toString());
+        for (int i = 0; i < en.size(); i++) {
+            JsonNode problem = zh.path("problems").get(i);
+            assertEquals(en.get(i).path("path"), problem.path("path"), "the JSON path stays as it is");
+            assertEquals(en.get(i).path("message"), problem.path("message"));
+            assertTrue(problem.path("messageZh").asText().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                    == Character.UnicodeScript.HAN), problem.toString());
+        }
     }
 
     @Test

@@ -50,6 +50,13 @@ final class Http {
         return send(request(path, body, contentType, token, "POST"));
     }
 
+    /** A POST with one extra request header (such as Accept-Language). */
+    Response post(String path, String body, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json").header(header, value).build());
+    }
+
     Response delete(String path, String token) {
         return send(request(path, new byte[0], "application/json", token, "DELETE"));
     }
