@@ -18,4 +18,4 @@ measure() {
     printf "%-32s median %.2f s  min %.2f s  max %.2f s  peak RSS %d MB  (%d runs)\n", label, t[int((NR+1)/2)], t[1], t[NR], m[NR]/1024, NR}'
 }
 measure "precompiled (executable model)"
-measure "DRL compiled at start" --rules src/main/resources/rules
+measure "DRL compiled at start" --rules ftz-outbound-core/src/main/resources/rules

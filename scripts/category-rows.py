@@ -3,7 +3,7 @@
 category, text = the row's 重要数据识别参考规则（示例）, cut verbatim from docs/reference/. The PDF layout split some
 example cells across rows of other columns: a cell is then the concatenation of its pieces, in reading order
 (CitationCatalogTest accepts a text whose pieces appear in order). Run from the project root; paste the output at
-the end of src/main/resources/citations/catalog.yaml."""
+the end of ftz-outbound-core/src/main/resources/citations/catalog.yaml."""
 import re
 
 def norm(s):

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Records the bundled rule set's version and digest in docs/ruleset-digests.txt (docs/rule-authoring.md, section 6).
-# Run it after raising `version` in src/main/resources/rules/ruleset.properties. It refuses to change the digest of
+# Run it after raising `version` in ftz-outbound-core/src/main/resources/rules/ruleset.properties. It refuses to change the digest of
 # a version already recorded: a changed rule set needs a new version. Builds the jar first unless
-# target/ftz-outbound-cli.jar is newer than every file under src/main.
+# target/ftz-outbound-cli.jar is newer than every file under ftz-outbound-core/src/main.
 # Usage: scripts/record-ruleset-digest.sh [extra mvn args, e.g. -o]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/ftz-outbound-cli.jar
-if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -type f | head -n 1)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find ftz-outbound-core/src/main pom.xml -newer "$jar" -type f | head -n 1)" ]; then
   mvn -B -q "$@" package -DskipTests
 fi
 read -r version digest < <(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$jar" evaluate \
@@ -19,7 +19,7 @@ if [ "$recorded" = "$digest" ]; then
   echo "record-ruleset-digest: $version $digest is already recorded"
 elif [ -n "$recorded" ]; then
   echo "record-ruleset-digest: version $version is recorded with $recorded, but the rules now give $digest." >&2
-  echo "Raise version in src/main/resources/rules/ruleset.properties, rebuild, and run this again." >&2
+  echo "Raise version in ftz-outbound-core/src/main/resources/rules/ruleset.properties, rebuild, and run this again." >&2
   exit 1
 elif grep -q " $digest\$" "$file"; then
   echo "record-ruleset-digest: $digest is already recorded for another version; nothing changed since then." >&2
