@@ -301,7 +301,7 @@ public final class Main implements Callable<Integer> {
             return options.servingBuilder().build();
         } catch (RuleSetException e) {
             err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.problems().stream().map(p -> new Problem("rules", p)).toList()));
+                    e.asProblems()));
             return null;
         }
     }
@@ -316,7 +316,7 @@ public final class Main implements Callable<Integer> {
             return options.build();
         } catch (RuleSetException e) {
             err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.problems().stream().map(p -> new Problem("rules", p)).toList()));
+                    e.asProblems()));
             return null;
         }
     }

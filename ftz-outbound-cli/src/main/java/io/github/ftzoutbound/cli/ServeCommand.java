@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             builder = listOptions.servingBuilder();
         } catch (io.github.ftzoutbound.api.RuleSetException e) {
             err.println(Main.errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.problems().stream().map(p -> new io.github.ftzoutbound.model.Problem("rules", p)).toList()));
+                    e.asProblems()));
             if (ledger != null) {
                 ledger.close();
             }
