@@ -75,6 +75,28 @@ class ConsoleTextTest {
     }
 
     @Test
+    void everyErrorKindTheCommandLineWritesHasItsChineseStatement() throws IOException {
+        // errorJson("kind", …) adds messageZh from error.<kind> in Messages_zh.properties: a kind without one would
+        // leave a Chinese reader with English only.
+        Properties zh = load("Messages_zh.properties");
+        Pattern use = Pattern.compile("errorJson\\(\"([a-z-]+)\"");
+        Set<String> kinds = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = use.matcher(Files.readString(f));
+                while (m.find()) {
+                    kinds.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(kinds.contains("invalid-input") && kinds.contains("rules-failed") && kinds.size() >= 5, kinds.toString());
+        for (String kind : kinds) {
+            assertTrue(zh.containsKey("error." + kind) && hasChinese(zh.getProperty("error." + kind)),
+                    "no Chinese statement error." + kind + " in Messages_zh.properties");
+        }
+    }
+
+    @Test
     void testAndValidateRulesSpeakChineseWithLangZhAndEnglishOtherwise(@TempDir Path tmp) throws Exception {
         Path suites = LegalWorkflowTest.suite(tmp.resolve("suites"), LegalWorkflowTest.REVISED_SCENARIO);
         CliTest.Run zh = CliTest.run("--lang", "zh", "test", suites.toString());
