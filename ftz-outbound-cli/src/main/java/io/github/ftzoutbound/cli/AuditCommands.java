@@ -209,8 +209,7 @@ final class AuditCommands {
                 err.println(Main.errorJson("failure", "the report cannot be rendered: " + safe(e), List.of()));
                 return Main.FAILURE;
             }
-            err.println("report: " + summary.decisions() + " decisions, " + summary.unreadable()
-                    + " unreadable lines -> " + out.resolve("index.html"));
+            err.println(Main.say("report.done", summary.decisions(), summary.unreadable(), out.resolve("index.html")));
             return summary.unreadable() == 0 ? Main.DECIDED : Main.INVALID_INPUT;
         }
     }
@@ -247,8 +246,7 @@ final class AuditCommands {
                     n++;
                     if (line.tooLong()) {
                         unreadable++;
-                        err.println("replay: line " + n + ": " + line.length()
-                                + " characters, longer than a decision record");
+                        err.println(Main.say("replay.lineTooLong", n, line.length()));
                         continue;
                     }
                     if (line.text().isBlank()) {
@@ -265,12 +263,12 @@ final class AuditCommands {
                     } catch (IOException | RuntimeException e) {
                         // One bad record never stops the replay; it is counted, and the exit code says so.
                         unreadable++;
-                        err.println("replay: " + unreadable(n, e));
+                        err.println(Main.say("replay.unreadable", unreadable(n, e)));
                     }
                 }
             }
-            err.println("replay: " + unchanged + " unchanged, " + changed + " changed"
-                    + (unreadable > 0 ? ", " + unreadable + " unreadable" : ""));
+            err.println(unreadable > 0 ? Main.say("replay.summaryUnreadable", unchanged, changed, unreadable)
+                    : Main.say("replay.summary", unchanged, changed));
             if (unreadable > 0) {
                 return Main.INVALID_INPUT;
             }

@@ -47,17 +47,17 @@ final class CoverageCommand implements Callable<Integer> {
         }
         RuleCoverage coverage = RuleCoverage.of(service,
                 scenarios.stream().map(s -> ScenarioSuites.run(service, s)).toList());
-        out.println("fired  rule");
+        out.println(Main.say("coverage.rules"));
         for (RuleCoverage.RuleCount r : coverage.rules()) {
             out.printf("%5d  %s: %s%n", r.fired(), r.source(), r.name());
         }
         out.println();
-        out.println("cited  clause");
+        out.println(Main.say("coverage.clauses"));
         coverage.clauses().forEach((clause, n) -> out.printf("%5d  %s%n", n, clause));
         out.println();
         int total = coverage.rules().size();
         int never = coverage.neverFired().size();
-        out.println((total - never) + " of " + total + " rules fired; " + never + " never fired");
+        out.println(Main.say("coverage.summary", total - never, total, never));
         if (json != null) {
             Files.writeString(json, DecisionJson.toJson(coverage.report(), true));
         }

@@ -159,6 +159,36 @@ public final class Main implements Callable<Integer> {
     /** The help and error texts of the running command's language (Messages_zh for Chinese). */
     private static final ThreadLocal<ResourceBundle> MESSAGES = new ThreadLocal<>();
 
+    /** The command line's status lines (Console.properties, Console_zh.properties). */
+    static final String CONSOLE_BUNDLE = "io.github.ftzoutbound.cli.Console";
+
+    /**
+     * A status line in the run's language (--lang or the locale), {@code {0}}, {@code {1}}… filled with
+     * {@code args} as they are (no grouping, no quoting rules). The English lines are unchanged from before, so
+     * scripts reading them keep working; a Chinese legal team reads them in Chinese (issue 16).
+     */
+    static String say(String key, Object... args) {
+        String pattern = ResourceBundle.getBundle(CONSOLE_BUNDLE, language(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        StringBuilder sb = new StringBuilder(pattern.length() + 32);
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '{' && i + 2 < pattern.length() && pattern.charAt(i + 2) == '}'
+                    && Character.isDigit(pattern.charAt(i + 1)) && pattern.charAt(i + 1) - '0' < args.length) {
+                sb.append(args[pattern.charAt(i + 1) - '0']);
+                i += 2;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A rule-set problem in the run's language: verbatim, introduced in Chinese for Chinese (RuleSetException). */
+    static String ruleProblem(String problem) {
+        return io.github.ftzoutbound.api.RuleSetException.problem(problem).message(language());
+    }
+
     /** The language chosen for this run (--lang or the locale): Chinese or English. */
     static Locale language() {
         ResourceBundle messages = MESSAGES.get();
@@ -301,7 +331,7 @@ public final class Main implements Callable<Integer> {
             return options.servingBuilder().build();
         } catch (RuleSetException e) {
             err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.problems().stream().map(p -> new Problem("rules", p)).toList()));
+                    e.asProblems()));
             return null;
         }
     }
@@ -316,7 +346,7 @@ public final class Main implements Callable<Integer> {
             return options.build();
         } catch (RuleSetException e) {
             err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.problems().stream().map(p -> new Problem("rules", p)).toList()));
+                    e.asProblems()));
             return null;
         }
     }
@@ -517,8 +547,8 @@ public final class Main implements Callable<Integer> {
             if (terminal) {
                 err.println();
             }
-            err.printf("evaluate-batch: %d lines, %d decided, %d errors, %.0f decisions/s; by pathway %s%n",
-                    s.lines(), s.decided(), s.errors(), s.perSecond(), s.byPathway());
+            err.println(say("batch.summary", s.lines(), s.decided(), s.errors(),
+                    String.format(Locale.ROOT, "%.0f", s.perSecond()), s.byPathway()));
             if (s.failures() > 0) {
                 // Invalid lines are the input's problem (exit 0, each has its record); a line the rules or the
                 // ledger failed on is the system's, and must not look like success.
@@ -575,7 +605,7 @@ public final class Main implements Callable<Integer> {
             try {
                 report = ListLint.lint(dir);
             } catch (RuleSetException e) {
-                e.problems().forEach(err::println);
+                e.problems().forEach(p -> err.println(ruleProblem(p)));
                 return RULES_FAILED;
             }
             report.findings().forEach(out::println);

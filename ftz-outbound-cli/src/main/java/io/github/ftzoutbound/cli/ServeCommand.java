@@ -90,16 +90,17 @@ final class ServeCommand implements Callable<Integer> {
             builder = listOptions.servingBuilder();
         } catch (io.github.ftzoutbound.api.RuleSetException e) {
             err.println(Main.errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.problems().stream().map(p -> new io.github.ftzoutbound.model.Problem("rules", p)).toList()));
+                    e.asProblems()));
             if (ledger != null) {
                 ledger.close();
             }
             return Main.RULES_FAILED;
         }
         DecisionServer server = new DecisionServer(config, builder::build, ledger).start();
-        err.println("serve: listening on http://" + host + ":" + server.port() + "/ (ledger: "
-                + (ledger == null ? "none" : ledger.databaseKind()) + ", admin: "
-                + (config.adminToken() == null || config.adminToken().isBlank() ? "disabled" : "enabled") + ")");
+        err.println(Main.say("serve.listening", host, server.port(),
+                ledger == null ? Main.say("serve.noLedger") : ledger.databaseKind(),
+                Main.say(config.adminToken() == null || config.adminToken().isBlank() ? "serve.adminDisabled"
+                        : "serve.adminEnabled")));
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         JdbcExportLedger l = ledger;

@@ -47,11 +47,11 @@ final class TestCommand implements Callable<Integer> {
                 passed++;
             } else {
                 failed++;
-                out.println("FAIL " + s.source());
+                out.println(Main.say("test.fail", s.source()));
                 r.failures().forEach(f -> out.println("     " + f));
             }
         }
-        out.println(passed + " passed, " + failed + " failed");
+        out.println(Main.say("test.summary", passed, failed));
         return failed == 0 ? 0 : 1;
     }
 

@@ -65,14 +65,14 @@ final class TranscriptionCommands {
                 ListTranscription.Imported imported = ListTranscription.fromSheets(sheets, catalog(codes));
                 if (!imported.problems().isEmpty()) {
                     imported.problems().forEach(err::println);
-                    err.println("import-list: " + imported.problems().size() + " problem(s); nothing written");
+                    err.println(Main.say("import.problems", imported.problems().size()));
                     return Main.INVALID_INPUT;
                 }
                 Files.writeString(out, imported.yaml(), StandardCharsets.UTF_8);
-                spec.commandLine().getOut().println("import-list: wrote " + out);
+                spec.commandLine().getOut().println(Main.say("import.wrote", out));
                 return Main.DECIDED;
             } catch (IOException | RuleSetException e) {
-                err.println("import-list: " + e.getMessage());
+                err.println(Main.say("import.failed", e.getMessage()));
                 return Main.INVALID_INPUT;
             }
         }
@@ -105,7 +105,7 @@ final class TranscriptionCommands {
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             if (xlsx == null && csv == null && html == null) {
-                err.println("export-list: give --xlsx, --csv or --html");
+                err.println(Main.say("export.needFormat"));
                 return Main.INVALID_INPUT;
             }
             List<NegativeList> parts;
@@ -115,10 +115,10 @@ final class TranscriptionCommands {
                 parts = ListLoader.parseAll(List.of(new SourceFile(name, Files.readString(list, StandardCharsets.UTF_8))));
                 catalog = catalog(codes);
             } catch (IOException e) {
-                err.println("export-list: " + e.getMessage());
+                err.println(Main.say("export.failed", e.getMessage()));
                 return Main.INVALID_INPUT;
             } catch (RuleSetException e) {
-                e.problems().forEach(err::println);
+                e.problems().forEach(p -> err.println(Main.ruleProblem(p)));
                 return Main.RULES_FAILED;
             }
             try {
@@ -126,7 +126,7 @@ final class TranscriptionCommands {
                 try {
                     sheets = ListTranscription.toSheets(parts);
                 } catch (IllegalArgumentException e) {
-                    err.println("export-list: " + e.getMessage());
+                    err.println(Main.say("export.failed", e.getMessage()));
                     return Main.INVALID_INPUT;
                 }
                 if (xlsx != null) {
@@ -140,7 +140,7 @@ final class TranscriptionCommands {
                 }
                 return Main.DECIDED;
             } catch (IOException e) {
-                err.println("export-list: " + e.getMessage());
+                err.println(Main.say("export.failed", e.getMessage()));
                 return Main.FAILURE;
             }
         }
@@ -173,17 +173,17 @@ final class TranscriptionCommands {
                         catalog(List.of()));
                 if (!migrated.problems().isEmpty()) {
                     migrated.problems().forEach(err::println);
-                    err.println("migrate-lists: " + migrated.problems().size() + " problem(s); nothing written");
+                    err.println(Main.say("migrate.problems", migrated.problems().size()));
                     return Main.INVALID_INPUT;
                 }
                 Files.writeString(out, migrated.yaml(), StandardCharsets.UTF_8);
-                spec.commandLine().getOut().println("migrate-lists: wrote " + out);
+                spec.commandLine().getOut().println(Main.say("migrate.wrote", out));
                 return Main.DECIDED;
             } catch (RuleSetException e) {
-                e.problems().forEach(err::println);
+                e.problems().forEach(p -> err.println(Main.ruleProblem(p)));
                 return Main.RULES_FAILED;
             } catch (IOException | IllegalArgumentException e) {
-                err.println("migrate-lists: " + e.getMessage());
+                err.println(Main.say("migrate.failed", e.getMessage()));
                 return Main.INVALID_INPUT;
             }
         }

@@ -34,12 +34,11 @@ final class ValidateRulesCommand implements Callable<Integer> {
             RuleSet rs = RuleSetLoader.load(dir, false, List.of());
             RulesetInfo info = rs.info();
             long drl = info.files().stream().filter(f -> f.endsWith(".drl")).count();
-            out.println("validate-rules: " + rs.rules().size() + " rules in " + drl + " DRL files, version "
-                    + info.version() + ", " + info.digest() + ": clean");
+            out.println(Main.say("validate.clean", rs.rules().size(), drl, info.version(), info.digest()));
             return 0;
         } catch (RuleSetException e) {
-            e.problems().forEach(out::println);
-            out.println("validate-rules: " + e.problems().size() + " error(s)");
+            e.problems().forEach(p -> out.println(Main.ruleProblem(p)));
+            out.println(Main.say("validate.errors", e.problems().size()));
             return Main.RULES_FAILED;
         }
     }

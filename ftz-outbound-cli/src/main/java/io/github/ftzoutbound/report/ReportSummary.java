@@ -107,6 +107,10 @@ public final class ReportSummary {
 
     /** One line of a count table: the code, its name in the report's language, the count and its share. */
     public record Row(String code, String name, long count, String share) {
+        /** Whether the code has a name of its own: then the report shows the name with the code beside it. */
+        public boolean named() {
+            return !name.equals(code);
+        }
     }
 
     /** One bar of the pathway chart, laid out for an SVG 640 wide (label 250, bar up to 300, count after it). */
@@ -129,9 +133,13 @@ public final class ReportSummary {
         return rows;
     }
 
-    public List<Row> rows(Map<String, Long> table, long of) {
+    /**
+     * The rows of a reason, warning or obligation table, most frequent first: each code with its name from the
+     * labels under {@code prefix} (the code itself when the labels have none, e.g. a list's own duty).
+     */
+    public List<Row> rows(Labels l, String prefix, Map<String, Long> table, long of) {
         List<Row> rows = new ArrayList<>();
-        table.forEach((code, n) -> rows.add(new Row(code, code, n, share(n, of))));
+        table.forEach((code, n) -> rows.add(new Row(code, l.name(prefix, code), n, share(n, of))));
         rows.sort((a, b) -> Long.compare(b.count(), a.count()));
         return rows;
     }

@@ -51,6 +51,37 @@ class ReportLabelsTest {
     }
 
     @Test
+    void everyReasonWarningAndObligationCodeTheBundledRulesSetHasANameInBothLanguages() throws IOException {
+        // The codes are set in DRL: reason("…") and outcome.warning/obligation…(drools, "…"). A rule that adds a
+        // code without naming it here would show a bare code in a Chinese report.
+        Properties en = load("Report.properties");
+        Properties zh = load("Report_zh.properties");
+        Pattern reason = Pattern.compile("\\breason\\(\\s*\"([A-Z_]+)\"");
+        Pattern outcome = Pattern.compile("outcome\\.(warning|warningFor|categoryWarning|obligation|obligationFor)"
+                + "\\(\\s*drools\\s*,\\s*\"([A-Z_]+)\"");
+        Set<String> keys = new TreeSet<>();
+        try (var files = Files.walk(Path.of("../ftz-outbound-core/src/main/resources/rules"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                String drl = Files.readString(f);
+                Matcher m = reason.matcher(drl);
+                while (m.find()) {
+                    keys.add("reason." + m.group(1));
+                }
+                m = outcome.matcher(drl);
+                while (m.find()) {
+                    keys.add((m.group(1).startsWith("obligation") ? "obligation." : "warning.") + m.group(2));
+                }
+            }
+        }
+        assertTrue(keys.contains("warning.ILLUSTRATIVE_LIST") && keys.contains("warning.LIST_INCOMPLETE")
+                && keys.contains("reason.PERSONAL_INFORMATION_VOLUME") && keys.contains("obligation.SCC_FILING")
+                && keys.size() > 40, "the scan finds the codes: " + keys);
+        for (String k : keys) {
+            assertTrue(en.containsKey(k) && zh.containsKey(k), k + " has no name in Report(_zh).properties");
+        }
+    }
+
+    @Test
     void everyKeyThePageUsesIsDefined() throws IOException {
         String page = Files.readString(Path.of("src/main/jte/report/index.jte"));
         Properties en = load("Report.properties");

@@ -103,7 +103,8 @@ class ReportScaleTest {
         String log = Files.readString(dir.resolve("child.log"));
         // 2: some lines were not records; the report is written all the same.
         assertEquals(2, child.exitValue(), log);
-        assertTrue(log.contains("report: " + decisions + " decisions, " + COUNT / BAD_EVERY + " unreadable lines"), log);
+        // The report is made with --lang zh, so its status line is Chinese (cli/Console_zh.properties).
+        assertTrue(log.contains("report：" + decisions + " 项决定，" + COUNT / BAD_EVERY + " 行无法读取"), log);
         Matcher heap = Pattern.compile("max heap (\\d+)").matcher(log);
         assertTrue(heap.find() && Long.parseLong(heap.group(1)) <= 512L * 1024 * 1024, "ran in 512 MB: " + log);
 

@@ -120,6 +120,38 @@ class ReportTest {
     }
 
     @Test
+    void reasonWarningAndObligationCodesShowTheirNameWithTheCodeBeside(@TempDir Path dir) throws Exception {
+        // The Zhejiang example relies on the illustrative list: its decision carries ILLUSTRATIVE_LIST.
+        ExportDecision d = example("zhejiang-on-list-security-assessment.json");
+        assertTrue(d.warnings().stream().anyMatch(w -> w.code().equals("ILLUSTRATIVE_LIST")), d.warnings().toString());
+        String reason = d.items().get(0).reason();
+        String obligation = d.obligations().get(0).code();
+        for (ReportLang lang : ReportLang.values()) {
+            Path out = dir.resolve(lang.name());
+            try (ReportWriter w = new ReportWriter(out, lang, "d.jsonl", CLOCK, 10)) {
+                w.add(d);
+                w.finish();
+            }
+            String html = Files.readString(out.resolve("index.html"));
+            Labels l = new Labels(lang);
+            String warningName = l.t("warning.ILLUSTRATIVE_LIST");
+            assertEquals(lang == ReportLang.ZH ? "示例性负面清单" : "Illustrative list", warningName);
+            // Summary tables: the name, then the code (still searchable).
+            assertTrue(html.contains("<tr data-warning=\"ILLUSTRATIVE_LIST\"><td>" + warningName
+                    + " <code>ILLUSTRATIVE_LIST</code></td>"), html);
+            assertTrue(html.contains("<tr data-reason=\"" + reason + "\"><td>" + l.t("reason." + reason)
+                    + " <code>" + reason + "</code></td>"), reason);
+            assertTrue(html.contains("<tr data-obligation=\"" + obligation + "\"><td>" + l.t("obligation." + obligation)
+                    + " <code>" + obligation + "</code></td>"), obligation);
+            // Filters: the name and the code.
+            assertTrue(html.contains("<option value=\"ILLUSTRATIVE_LIST\">" + warningName + " · ILLUSTRATIVE_LIST</option>"));
+            // Cards: the page's script reads the names from the labels it carries.
+            assertTrue(html.contains("<li data-k=\"warning.ILLUSTRATIVE_LIST\">" + warningName + "</li>"));
+            assertTrue(html.contains("coded('reason', it.r)") && html.contains("coded(s[3], x.k)"));
+        }
+    }
+
+    @Test
     void decisionsArePagedIntoChunksWithSharedTextsStoredOnce(@TempDir Path dir) throws Exception {
         ExportDecision d = example("zhejiang-on-list-security-assessment.json");
         Path out = dir.resolve("r");

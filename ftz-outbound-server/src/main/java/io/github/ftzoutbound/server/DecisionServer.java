@@ -18,6 +18,8 @@ import io.github.ftzoutbound.ledger.UnknownDecisionException;
 import io.github.ftzoutbound.model.InvalidRequestException;
 import io.github.ftzoutbound.model.Problem;
 import io.github.ftzoutbound.model.RequestReader;
+import io.github.ftzoutbound.server.ServerText.Issue;
+import io.github.ftzoutbound.server.ServerText.Msg;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -210,7 +212,7 @@ public final class DecisionServer implements AutoCloseable {
         app.get("/schemas/{name}", ctx -> {
             String body = OpenApi.schema(ctx.pathParam("name"));
             if (body == null) {
-                error(ctx, 404, "not-found", "no such schema", List.of());
+                error(ctx, 404, "not-found", Msg.of("schema.notFound"), List.of());
             } else {
                 ctx.contentType("application/schema+json; charset=utf-8");
                 ctx.result(body);
@@ -225,8 +227,8 @@ public final class DecisionServer implements AutoCloseable {
         app.post("/v1/replay", ctx -> replay(ctx));
         app.post("/v1/explain", ctx -> explain(ctx));
 
-        app.post("/v1/ledger/{decisionId}/commit", ctx -> ledgerCall(ctx, l -> l.commit(ctx.pathParam("decisionId"))));
-        app.post("/v1/ledger/{decisionId}/cancel", ctx -> ledgerCall(ctx, l -> l.cancel(ctx.pathParam("decisionId"))));
+        app.post("/v1/ledger/{decisionId}/commit", ctx -> ledgerCall(ctx, "commit", l -> l.commit(ctx.pathParam("decisionId"))));
+        app.post("/v1/ledger/{decisionId}/cancel", ctx -> ledgerCall(ctx, "cancel", l -> l.cancel(ctx.pathParam("decisionId"))));
         app.get("/v1/ledger/totals/{creditCode}/{year}", ctx -> totals(ctx));
 
         app.post("/v1/admin/reload", ctx -> admin(ctx, () -> reload(ctx)));
@@ -238,10 +240,10 @@ public final class DecisionServer implements AutoCloseable {
             // Our own 404s are JSON already; Javalin's "Endpoint ... not found" text is replaced by the JSON shape.
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
-                error(ctx, 404, "not-found", "no such endpoint: " + ctx.method() + " " + ctx.path(), List.of());
+                error(ctx, 404, "not-found", Msg.of("endpoint.notFound", ctx.method(), ctx.path()), List.of());
             }
         });
-        app.error(405, ctx -> error(ctx, 405, "method-not-allowed", ctx.method() + " is not allowed here", List.of()));
+        app.error(405, ctx -> error(ctx, 405, "method-not-allowed", Msg.of("method.notAllowed", ctx.method()), List.of()));
         app.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
     }
 
@@ -250,8 +252,8 @@ public final class DecisionServer implements AutoCloseable {
     private void decision(Context ctx) {
         String detail = ctx.queryParam("detail");
         if (detail != null && !detail.equals("lean") && !detail.equals("full")) {
-            error(ctx, 400, "invalid-input", "detail must be lean or full",
-                    List.of(new Problem("?detail", "must be lean or full")));
+            error(ctx, 400, "invalid-input", Msg.of("detail.invalid"),
+                    List.of(Issue.of("?detail", "detail.problem")));
             return;
         }
         boolean withRequest = "true".equals(ctx.queryParam("withRequest"));
@@ -271,13 +273,13 @@ public final class DecisionServer implements AutoCloseable {
     private void batch(Context ctx) {
         String detail = ctx.queryParam("detail");
         if (detail != null && !detail.equals("lean") && !detail.equals("full")) {
-            error(ctx, 400, "invalid-input", "detail must be lean or full",
-                    List.of(new Problem("?detail", "must be lean or full")));
+            error(ctx, 400, "invalid-input", Msg.of("detail.invalid"),
+                    List.of(Issue.of("?detail", "detail.problem")));
             return;
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > config.maxBatchBytes()) {
-            error(ctx, 413, "too-large", "a batch may hold at most " + config.maxBatchBytes() + " bytes", List.of());
+            error(ctx, 413, "too-large", Msg.of("batch.tooLarge", config.maxBatchBytes()), List.of());
             return;
         }
         guarded(ctx, s -> {
@@ -313,13 +315,13 @@ public final class DecisionServer implements AutoCloseable {
             try {
                 archived = Records.read(new String(body, StandardCharsets.UTF_8));
             } catch (IOException | IllegalArgumentException e) {
-                error(ctx, 400, "invalid-input", "not a decision record", List.of(new Problem("$", "not a decision "
-                        + "record the engine wrote")));
+                error(ctx, 400, "invalid-input", Msg.of("replay.notRecord"),
+                        List.of(Issue.of("$", "replay.notRecord.problem")));
                 return null;
             }
             if (archived.request() == null) {
-                error(ctx, 400, "invalid-input", "the decision has no embedded request; archive decisions made "
-                        + "with withRequest=true", List.of(new Problem("$.request", "required for replay")));
+                error(ctx, 400, "invalid-input", Msg.of("replay.noRequest"),
+                        List.of(Issue.of("$.request", "replay.noRequest.problem")));
                 return null;
             }
             Replay.Outcome o = Replay.replay(s, archived);
@@ -338,7 +340,7 @@ public final class DecisionServer implements AutoCloseable {
         try {
             l = Explainer.Lang.valueOf(lang);
         } catch (IllegalArgumentException e) {
-            error(ctx, 400, "invalid-input", "lang must be en or zh", List.of(new Problem("?lang", "must be en or zh")));
+            error(ctx, 400, "invalid-input", Msg.of("lang.invalid"), List.of(Issue.of("?lang", "lang.problem")));
             return;
         }
         guarded(ctx, s -> {
@@ -358,8 +360,8 @@ public final class DecisionServer implements AutoCloseable {
                 try {
                     d = Records.read(json);
                 } catch (IOException e) {
-                    error(ctx, 400, "invalid-input", "not a decision record", List.of(new Problem("$", "not a "
-                            + "decision record the engine wrote")));
+                    error(ctx, 400, "invalid-input", Msg.of("replay.notRecord"),
+                            List.of(Issue.of("$", "replay.notRecord.problem")));
                     return null;
                 }
             } else {
@@ -375,45 +377,49 @@ public final class DecisionServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- ledger
 
-    private void ledgerCall(Context ctx, Function<ExportLedger, Object> call) {
+    private void ledgerCall(Context ctx, String operation, Function<ExportLedger, Object> call) {
         if (ledger == null) {
-            error(ctx, 404, "ledger-not-configured", "this service runs without an annual ledger", List.of());
+            error(ctx, 404, "ledger-not-configured", Msg.of("ledger.notConfigured"), List.of());
             return;
         }
         try {
             send(ctx, 200, call.apply(ledger));
         } catch (UnknownDecisionException e) {
-            error(ctx, 404, "unknown-decision", e.getMessage(), List.of());
+            error(ctx, 404, "unknown-decision", Msg.of("ledger.unknownDecision", e.decisionId()), List.of());
         } catch (ReservationStateException e) {
-            error(ctx, 409, "reservation-state", e.getMessage(), List.of());
+            // English as the ledger words it; Chinese names the stored state and the operation refused.
+            Object state = e.record() != null ? e.record().status() : "?";
+            error(ctx, 409, "reservation-state", new Msg(e.getMessage(), ServerText.text(Locale.SIMPLIFIED_CHINESE,
+                    "ledger.reservationState", e.getMessage(), state,
+                    ServerText.text(Locale.SIMPLIFIED_CHINESE, "ledger.op." + operation))), List.of());
         } catch (LedgerException e) {
             LOG.warn("ledger call failed: {}", e.getClass().getName());
-            error(ctx, 503, "ledger-failed", "the ledger is unavailable", List.of());
+            error(ctx, 503, "ledger-failed", Msg.of("ledger.failed"), List.of());
         }
     }
 
     private void totals(Context ctx) {
         String code = ctx.pathParam("creditCode");
         Problem problem = CreditCode.check("creditCode", code);
-        List<Problem> problems = new ArrayList<>();
+        List<Issue> problems = new ArrayList<>();
         if (problem != null) {
-            problems.add(problem);
+            problems.add(Issue.of(problem));
         }
         int year = 0;
         try {
             year = Integer.parseInt(ctx.pathParam("year"));
             if (year < 1900 || year > 9999) {
-                problems.add(new Problem("year", "must be a calendar year"));
+                problems.add(Issue.of("year", "totals.year"));
             }
         } catch (NumberFormatException e) {
-            problems.add(new Problem("year", "must be a calendar year"));
+            problems.add(Issue.of("year", "totals.year"));
         }
         if (ledger != null && !problems.isEmpty()) {
-            error(ctx, 400, "invalid-input", "invalid totals query", problems);
+            error(ctx, 400, "invalid-input", Msg.of("totals.invalid"), problems);
             return;
         }
         int y = year;
-        ledgerCall(ctx, l -> l.totals(code, y));
+        ledgerCall(ctx, "totals", l -> l.totals(code, y));
     }
 
     // ---------------------------------------------------------------- admin
@@ -425,14 +431,14 @@ public final class DecisionServer implements AutoCloseable {
     private void admin(Context ctx, Action action) throws Exception {
         if (!config.adminEnabled()) {
             // Without a token the admin endpoints do not exist.
-            error(ctx, 404, "not-found", "admin endpoints are disabled (no FTZ_ADMIN_TOKEN)", List.of());
+            error(ctx, 404, "not-found", Msg.of("admin.disabled"), List.of());
             return;
         }
         String auth = ctx.header("Authorization");
         String given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : "";
         if (!tokenMatches(given, config.adminToken())) {
             ctx.header("WWW-Authenticate", "Bearer");
-            error(ctx, 401, "unauthorized", "a valid admin bearer token is required", List.of());
+            error(ctx, 401, "unauthorized", Msg.of("admin.unauthorized"), List.of());
             return;
         }
         if (base.get() == null) {
@@ -457,16 +463,16 @@ public final class DecisionServer implements AutoCloseable {
     private Uploads.Loaded upload(Context ctx) throws IOException {
         byte[] zip = Uploads.read(ctx.req().getInputStream(), config.maxUploadBytes());
         if (zip == null) {
-            error(ctx, 413, "too-large", "an upload may hold at most " + config.maxUploadBytes() + " bytes",
-                    List.of());
+            error(ctx, 413, "too-large", Msg.of("upload.tooLarge", config.maxUploadBytes()), List.of());
             return null;
         }
         boolean bundled = !"false".equals(ctx.queryParam("bundledLists"));
         try {
             return Uploads.unpack(zip, config.workDir(), config.maxUploadBytes() * 4, bundled);
         } catch (IOException e) {
-            error(ctx, 400, "invalid-input", "not a usable rules/lists zip: " + e.getMessage(),
-                    List.of(new Problem("$", e.getMessage())));
+            error(ctx, 400, "invalid-input", Msg.of("upload.unusable", e.getMessage()),
+                    List.of(new Issue("$", new Msg(e.getMessage(), ServerText.text(Locale.SIMPLIFIED_CHINESE,
+                            "upload.unusable.problem", e.getMessage())))));
             return null;
         }
     }
@@ -483,8 +489,7 @@ public final class DecisionServer implements AutoCloseable {
         try {
             if (scenarios.isEmpty()) {
                 // Fail closed: a candidate no scenario has checked never goes live.
-                error(ctx, 422, "reload-refused", "no scenario suite to gate the candidate: put scenarios/ in the "
-                        + "zip or start the service with --reload-scenarios", List.of());
+                error(ctx, 422, "reload-refused", Msg.of("reload.noScenarios"), List.of());
                 return;
             }
             ExportDecisionService.ReloadResult r = base.get().reload(up.builder(), scenarios);
@@ -494,7 +499,17 @@ public final class DecisionServer implements AutoCloseable {
             } else {
                 LOG.warn("admin reload refused: {} problems", r.errors().size());
             }
-            send(ctx, r.reloaded() ? 200 : 422, r);
+            if (!r.reloaded() && chinese(ctx)) {
+                // The same shape, with each error's Chinese wording beside it (errorsZh, in the same order).
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("reloaded", false);
+                m.put("errors", r.errors());
+                m.put("errorsZh", r.errors().stream().map(ServerText::ruleProblemZh).toList());
+                m.put("serving", r.serving());
+                send(ctx, 422, m);
+            } else {
+                send(ctx, r.reloaded() ? 200 : 422, r);
+            }
         } finally {
             Uploads.delete(up.unpacked().root());
         }
@@ -512,8 +527,13 @@ public final class DecisionServer implements AutoCloseable {
             Uploads.delete(up.unpacked().root());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("error", "rules-failed");
-            m.put("message", "the candidate's rules or lists failed to load");
-            m.put("problems", e.problems().stream().map(p -> new Problem("rules", p)).toList());
+            Msg msg = Msg.of("candidate.rulesFailed");
+            m.put("message", msg.en());
+            boolean zh = chinese(ctx);
+            if (zh) {
+                m.put("messageZh", msg.zh());
+            }
+            m.put("problems", e.problems().stream().map(p -> problemJson(Issue.rules(p), zh)).toList());
             send(ctx, 422, m);
             return;
         }
@@ -535,7 +555,7 @@ public final class DecisionServer implements AutoCloseable {
     private void candidateDecision(Context ctx) throws Exception {
         Candidate c = candidate.get();
         if (c == null) {
-            error(ctx, 404, "no-candidate", "upload a candidate first (POST /v1/admin/candidate)", List.of());
+            error(ctx, 404, "no-candidate", Msg.of("candidate.none"), List.of());
             return;
         }
         guarded(ctx, s -> {
@@ -582,7 +602,7 @@ public final class DecisionServer implements AutoCloseable {
     private void guarded(Context ctx, Work work, boolean viaLedger) {
         if (!drain.enter()) {
             ctx.header("Retry-After", "5");
-            error(ctx, 503, "stopping", "the service is shutting down", List.of());
+            error(ctx, 503, "stopping", Msg.of("stopping"), List.of());
             return;
         }
         try {
@@ -594,8 +614,7 @@ public final class DecisionServer implements AutoCloseable {
             if (!permits.tryAcquire()) {
                 metrics.rejected();
                 ctx.header("Retry-After", "1");
-                error(ctx, 429, "too-many-requests", "the service is at its concurrency limit ("
-                        + config.maxConcurrent() + "); retry shortly", List.of());
+                error(ctx, 429, "too-many-requests", Msg.of("tooManyRequests", config.maxConcurrent()), List.of());
                 return;
             }
             try {
@@ -603,18 +622,17 @@ public final class DecisionServer implements AutoCloseable {
                 work.apply(viaLedger && ledger != null ? s.withLedger(ledger) : s);
             } catch (InvalidRequestException e) {
                 metrics.invalid();
-                error(ctx, 400, "invalid-input", "the request is invalid; nothing decided", e.problems());
+                error(ctx, 400, "invalid-input", Msg.of("invalidInput"), ServerText.issues(e.problems()));
             } catch (EvaluationException e) {
                 String id = correlationId();
                 LOG.error("evaluation failed [{}]: {}", id, e.getClass().getName());
-                error(ctx, 500, "failure", "the rules could not complete a decision; nothing decided", List.of(),
-                        id);
+                error(ctx, 500, "failure", Msg.of("evaluation.failed"), List.of(), id);
             } catch (UnknownDecisionException e) {
-                error(ctx, 404, "unknown-decision", e.getMessage(), List.of());
+                error(ctx, 404, "unknown-decision", Msg.of("ledger.unknownDecision", e.decisionId()), List.of());
             } catch (LedgerException e) {
                 String id = correlationId();
                 LOG.error("ledger failed [{}]: {}", id, e.getClass().getName());
-                error(ctx, 503, "ledger-failed", "the ledger is unavailable; nothing decided", List.of(), id);
+                error(ctx, 503, "ledger-failed", Msg.of("ledger.unavailable"), List.of(), id);
             } catch (Exception e) {
                 internalError(ctx, e);
             } finally {
@@ -629,14 +647,14 @@ public final class DecisionServer implements AutoCloseable {
     private byte[] body(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > config.maxRequestBytes()) {
-            error(ctx, 413, "too-large", "a request may hold at most " + config.maxRequestBytes() + " bytes",
-                    List.of(new Problem("$", "larger than " + config.maxRequestBytes() + " bytes")));
+            error(ctx, 413, "too-large", Msg.of("request.tooLarge", config.maxRequestBytes()),
+                    List.of(Issue.of("$", "request.tooLarge.problem", config.maxRequestBytes())));
             return null;
         }
         byte[] body = ctx.req().getInputStream().readNBytes(config.maxRequestBytes() + 1);
         if (body.length > config.maxRequestBytes()) {
-            error(ctx, 413, "too-large", "a request may hold at most " + config.maxRequestBytes() + " bytes",
-                    List.of(new Problem("$", "larger than " + config.maxRequestBytes() + " bytes")));
+            error(ctx, 413, "too-large", Msg.of("request.tooLarge", config.maxRequestBytes()),
+                    List.of(Issue.of("$", "request.tooLarge.problem", config.maxRequestBytes())));
             return null;
         }
         return body;
@@ -644,9 +662,8 @@ public final class DecisionServer implements AutoCloseable {
 
     private void notLoaded(Context ctx) {
         ctx.header("Retry-After", "5");
-        List<Problem> problems = loadProblems.get().stream().map(p -> new Problem("rules", p)).toList();
-        error(ctx, 503, "rules-not-loaded", problems.isEmpty() ? "the rules are still loading; nothing decided"
-                : "the rules failed to load; nothing decided", problems);
+        List<Issue> problems = loadProblems.get().stream().map(Issue::rules).toList();
+        error(ctx, 503, "rules-not-loaded", Msg.of(problems.isEmpty() ? "rules.loading" : "rules.failed"), problems);
     }
 
     private void internalError(Context ctx, Exception e) {
@@ -654,7 +671,7 @@ public final class DecisionServer implements AutoCloseable {
         // The type and where it was thrown, never the message: messages may quote the request.
         StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         LOG.error("internal error [{}] on {} {}: {} at {}", id, ctx.method(), ctx.path(), e.getClass().getName(), at);
-        error(ctx, 500, "internal-error", "an internal error occurred; nothing decided", List.of(), id);
+        error(ctx, 500, "internal-error", Msg.of("internal"), List.of(), id);
     }
 
     private static String correlationId() {
@@ -667,17 +684,26 @@ public final class DecisionServer implements AutoCloseable {
         ctx.result(DecisionJson.toJson(body, false));
     }
 
-    static void error(Context ctx, int status, String kind, String message, List<Problem> problems) {
+    static void error(Context ctx, int status, String kind, Msg message, List<Issue> problems) {
         error(ctx, status, kind, message, problems, null);
     }
 
-    static void error(Context ctx, int status, String kind, String message, List<Problem> problems,
+    /**
+     * The error shape: {@code error} (a code for machines), {@code message} in English, and for a caller who asked
+     * for Chinese ({@link #chinese}) {@code messageZh} beside it; each problem likewise has its path, its English
+     * {@code message} and, for Chinese, its {@code messageZh}. English stays so existing clients keep working.
+     */
+    static void error(Context ctx, int status, String kind, Msg message, List<Issue> problems,
                       String correlationId) {
+        boolean zh = chinese(ctx);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", kind);
-        m.put("message", message);
+        m.put("message", message.en());
+        if (zh) {
+            m.put("messageZh", message.zh());
+        }
         if (!problems.isEmpty()) {
-            m.put("problems", chinese(ctx) ? problems.stream().map(DecisionServer::inChinese).toList() : problems);
+            m.put("problems", problems.stream().map(p -> problemJson(p, zh)).toList());
         }
         if (correlationId != null) {
             m.put("correlationId", correlationId);
@@ -688,13 +714,16 @@ public final class DecisionServer implements AutoCloseable {
 
     /**
      * Whether the caller asked for Chinese: {@code ?lang=zh…}, else an {@code Accept-Language} whose most preferred
-     * language is Chinese (zh, zh-CN, zh-Hans…). Only the language of texts changes; paths and English stay.
+     * language is Chinese (zh, zh-CN, zh-Hans…); a ?lang other than en or zh is ignored here. Only the language of
+     * texts changes; codes, paths and English stay.
      */
     static boolean chinese(Context ctx) {
         String lang = ctx.queryParam("lang");
-        if (lang != null) {
-            return lang.toLowerCase(Locale.ROOT).startsWith("zh");
+        String l = lang == null ? "" : lang.toLowerCase(Locale.ROOT);
+        if (l.startsWith("zh") || l.startsWith("en")) {
+            return l.startsWith("zh");
         }
+        // No ?lang, or one the service does not speak (its 400 is then worded by Accept-Language).
         String accept = ctx.header("Accept-Language");
         if (accept == null || accept.isBlank()) {
             return false;
@@ -709,12 +738,14 @@ public final class DecisionServer implements AutoCloseable {
         }
     }
 
-    /** A problem as written for a Chinese caller: the path and English message as they are, messageZh beside. */
-    private static Map<String, String> inChinese(Problem p) {
+    /** A problem as written: the path and English message as they are, and messageZh beside for a Chinese caller. */
+    private static Map<String, String> problemJson(Issue p, boolean zh) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("path", p.path());
-        m.put("message", p.message());
-        m.put("messageZh", p.message(Locale.SIMPLIFIED_CHINESE));
+        m.put("message", p.msg().en());
+        if (zh) {
+            m.put("messageZh", p.msg().zh());
+        }
         return m;
     }
 

@@ -17,13 +17,16 @@ const WORDS = {
         obligations: "Obligations", trace: "Trace (every rule that fired)", rule: "Rule", source: "Source",
         explanation: "Explanation", invalid: "Invalid request: nothing decided", error: "Error",
         changes: "What changes under the candidate", none: "Nothing changes.", serving: "Serving rules",
-        candidate: "Candidate rules", deciding: "Deciding…" },
+        candidate: "Candidate rules", deciding: "Deciding…",
+        chooseZip: "Choose a zip first.", candidateLoaded: "Candidate loaded", ruleset: "Rule set",
+        notLoaded: "Rules not loaded" },
   zh: { decided: "已判定", pathway: "路径", regime: "适用制度", items: "数据项", item: "数据项", reason: "理由",
         row: "行", citations: "引用条款", notChosen: "为何不适用更严格路径", warnings: "提示",
         obligations: "义务", trace: "规则轨迹（所有触发的规则）", rule: "规则", source: "来源",
         explanation: "说明", invalid: "请求无效：未作判定", error: "错误",
         changes: "候选规则下的变化", none: "无变化。", serving: "现行规则", candidate: "候选规则",
-        deciding: "判定中…" },
+        deciding: "判定中…", chooseZip: "请先选择 zip 文件。", candidateLoaded: "候选规则集已加载",
+        ruleset: "规则集", notLoaded: "规则未加载" },
 };
 
 function lang() { return $("lang").value === "zh" ? "zh" : "en"; }
@@ -64,10 +67,11 @@ function setStatus(text, isError) {
 
 function renderProblems(body) {
   const box = el("div", { class: "problems" });
-  box.append(el("p", {}, body.message || ""));
+  // The service words its errors in Chinese too (messageZh) when the page asks with ?lang=zh.
+  box.append(el("p", {}, message(body, lang())));
   const ul = el("ul", {});
   for (const p of body.problems || []) {
-    ul.append(el("li", {}, el("code", {}, p.path), " ", p.message));
+    ul.append(el("li", {}, el("code", {}, p.path), " ", message(p, lang())));
   }
   box.append(ul);
   if (body.correlationId) box.append(el("p", { class: "hint" }, "correlation id: " + body.correlationId));
@@ -155,7 +159,7 @@ async function decide() {
   setStatus(w("deciding"), false);
   let r;
   try {
-    r = await fetch("/v1/decisions?detail=full", {
+    r = await fetch("/v1/decisions?detail=full&lang=" + lang(), {
       method: "POST", headers: { "Content-Type": "application/json" }, body: $("request").value });
   } catch (e) {
     setStatus(w("error") + ": " + e, true);
@@ -180,22 +184,22 @@ function adminHeaders(extra) {
 async function upload() {
   const file = $("zip").files[0];
   const status = $("admin-status");
-  if (!file) { status.textContent = "Choose a zip first."; return; }
-  const r = await fetch("/v1/admin/candidate?bundledLists=" + $("bundled").checked, {
+  if (!file) { status.textContent = w("chooseZip"); return; }
+  const r = await fetch("/v1/admin/candidate?lang=" + lang() + "&bundledLists=" + $("bundled").checked, {
     method: "POST", headers: adminHeaders({ "Content-Type": "application/zip" }), body: file });
   const body = await r.json().catch(() => ({}));
   if (r.ok) {
-    status.textContent = "Candidate loaded: " + body.candidate.version + " " + body.candidate.digest;
+    status.textContent = w("candidateLoaded") + ": " + body.candidate.version + " " + body.candidate.digest;
   } else {
-    status.textContent = "HTTP " + r.status + " " + (body.error || "") + ": " + (body.message || "") +
-      (body.problems ? " — " + body.problems.map((p) => p.message).join("; ") : "");
+    status.textContent = "HTTP " + r.status + " " + (body.error || "") + ": " + message(body, lang()) +
+      (body.problems ? " — " + body.problems.map((p) => message(p, lang())).join("; ") : "");
   }
 }
 
 async function tryCandidate() {
   const result = $("result");
   result.replaceChildren();
-  const r = await fetch("/v1/admin/candidate/decisions", {
+  const r = await fetch("/v1/admin/candidate/decisions?lang=" + lang(), {
     method: "POST", headers: adminHeaders({ "Content-Type": "application/json" }), body: $("request").value });
   const body = await r.json().catch(() => ({}));
   if (!r.ok) {
@@ -225,8 +229,8 @@ async function loadExample() {
 async function loadRuleset() {
   const r = await fetch("/v1/ruleset");
   const body = await r.json().catch(() => ({}));
-  $("ruleset").textContent = r.ok ? "Rule set " + body.version + " · " + body.digest
-    : "Rules not loaded (" + (body.error || r.status) + ")";
+  $("ruleset").textContent = r.ok ? w("ruleset") + " " + body.version + " · " + body.digest
+    : w("notLoaded") + " (" + (body.error || r.status) + ")";
 }
 
 document.addEventListener("DOMContentLoaded", () => {
