@@ -29,7 +29,7 @@ class ListFactIndexTest {
 
     private static List<ExportItem> items(String itemsJson) {
         ExportRequest r = RequestReader.read("{\"requestId\":\"I\",\"evaluationDate\":\"2026-11-23\","
-                + "\"processor\":{\"ftz\":\"ZHEJIANG\",\"zone\":\"NINGBO\",\"sector\":\"CROSS_BORDER_ECOMMERCE\"},"
+                + "\"processor\":{\"ftz\":\"ZHEJIANG\",\"zone\":\"NINGBO\",\"ciio\":false,\"sector\":\"CROSS_BORDER_ECOMMERCE\"},"
                 + "\"scenario\":\"CROSS_BORDER_ECOMMERCE_PLATFORM\",\"dataItems\":[" + itemsJson + "]}");
         List<ExportItem> out = new ArrayList<>();
         for (int i = 0; i < r.dataItems().size(); i++) {
