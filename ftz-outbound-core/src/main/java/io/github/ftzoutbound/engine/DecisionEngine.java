@@ -121,13 +121,14 @@ public final class DecisionEngine {
      * splitting window to the case, and is carried by the decision.
      */
     public ExportDecision evaluate(ExportRequest request, java.time.Instant evaluatedAt, LedgerSnapshot ledger) {
-        List<Object> facts = new ArrayList<>(ruleSet.listFacts());
         List<ExportItem> items = new ArrayList<>();
         for (int i = 0; i < request.dataItems().size(); i++) {
-            ExportItem item = new ExportItem(request.dataItems().get(i), i, request.basis());
-            items.add(item);
-            facts.add(item);
+            items.add(new ExportItem(request.dataItems().get(i), i, request.basis()));
         }
+        // Only the list rows these items can match, by field code or row id (an index built at load, not a
+        // decision: the rules still decide each match).
+        List<Object> facts = new ArrayList<>(ruleSet.listFactsFor(items));
+        facts.addAll(items);
         LawInForce law = ruleSet.law();
         law.checkDate(request.evaluationDate());
         facts.addAll(law.facts(request.evaluationDate()));

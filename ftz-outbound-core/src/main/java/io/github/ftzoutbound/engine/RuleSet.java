@@ -43,7 +43,7 @@ public final class RuleSet {
     private final CitationCatalog catalog;
     private final LawInForce law;
     private final List<NegativeListFact> lists;
-    private final List<Object> listFacts;
+    private final ListFactIndex listFacts;
     private final ListLoader.Loaded loaded;
     private final io.github.ftzoutbound.lists.RequestReferences references;
     private final RulesetInfo info;
@@ -60,7 +60,7 @@ public final class RuleSet {
     }
 
     private RuleSet(KieBase kieBase, CitationCatalog catalog, LawInForce law, List<NegativeListFact> lists,
-                    List<Object> listFacts, ListLoader.Loaded loaded, RulesetInfo info, Map<String, String> sources,
+                    ListFactIndex listFacts, ListLoader.Loaded loaded, RulesetInfo info, Map<String, String> sources,
                     List<Rule> rules) {
         this.loaded = loaded;
         this.references = new io.github.ftzoutbound.lists.RequestReferences(loaded);
@@ -211,24 +211,26 @@ public final class RuleSet {
         rules.sort((a, b) -> (sources.get(key(a)) + a.getName()).compareTo(sources.get(key(b)) + b.getName()));
 
         List<NegativeListFact> listFactsOnly = new ArrayList<>();
-        List<Object> facts = new ArrayList<>();
+        ListFactIndex index = new ListFactIndex();
         for (NegativeList l : loaded.lists()) {
             NegativeListFact lf = new NegativeListFact(l);
             listFactsOnly.add(lf);
-            facts.add(lf);
+            index.always(lf);
             for (ListEntry e : l.entries()) {
                 ListEntryFact ef = new ListEntryFact(lf, e);
-                facts.add(ef);
+                List<Object> row = new ArrayList<>();
+                row.add(ef);
                 for (io.github.ftzoutbound.lists.Band b : e.bands()) {
-                    facts.add(new io.github.ftzoutbound.engine.facts.ListBandFact(ef, b));
+                    row.add(new io.github.ftzoutbound.engine.facts.ListBandFact(ef, b));
                 }
+                index.row(ef, row);
             }
             for (io.github.ftzoutbound.lists.ListDuty d : l.duties()) {
-                facts.add(new io.github.ftzoutbound.engine.facts.DutyFact(lf, d));
+                index.always(new io.github.ftzoutbound.engine.facts.DutyFact(lf, d));
             }
             for (io.github.ftzoutbound.lists.Adoption a : loaded.adoptions()) {
                 if (a.listId().equals(l.id()) && a.adoptsSector(l.sectors().get(0))) {
-                    facts.add(new io.github.ftzoutbound.engine.facts.AdoptionFact(a, lf));
+                    index.always(new io.github.ftzoutbound.engine.facts.AdoptionFact(a, lf));
                 }
             }
         }
@@ -238,7 +240,7 @@ public final class RuleSet {
         RulesetInfo info = new RulesetInfo(version, Digests.ruleSetDigest(all), paths);
         LOG.info("rule set {} loaded ({}): {} rules from {} files, {} negative lists, digest {} ({} ms)", version, how,
                 rules.size(), drl.size(), loaded.lists().size(), info.digest(), (System.nanoTime() - start) / 1_000_000);
-        return new RuleSet(base, catalog, law, List.copyOf(listFactsOnly), List.copyOf(facts), loaded, info,
+        return new RuleSet(base, catalog, law, List.copyOf(listFactsOnly), index, loaded, info,
                 Collections.unmodifiableMap(sources), List.copyOf(rules));
     }
 
@@ -258,8 +260,12 @@ public final class RuleSet {
     public List<io.github.ftzoutbound.model.Problem> checkReferences(io.github.ftzoutbound.model.ExportRequest request) {
         return references.check(request);
     }
-    /** The list and entry facts inserted into every session. */
-    List<Object> listFacts() { return listFacts; }
+    /** Every list, row, band, duty and adoption fact of the loaded lists. */
+    List<Object> listFacts() { return listFacts.all(); }
+    /** The list facts one evaluation inserts: the rows its items can match (by field code or row id) and the rest. */
+    List<Object> listFactsFor(java.util.Collection<io.github.ftzoutbound.engine.facts.ExportItem> items) {
+        return listFacts.forItems(items);
+    }
     public RulesetInfo info() { return info; }
     public String sourceOf(Rule rule) {
         String s = sourcesByRule.get(rule);

@@ -57,13 +57,22 @@ class OldRecordsReplayTest {
         }
     }
 
-    /** Each rule that fired with each item it concerned ("-" for the request) and its clauses, in no order. */
+    /**
+     * Each rule that fired with each item it concerned ("-" for the request), and each rule with each clause it
+     * cited, in no order. Two relations rather than one of (rule, item, clauses): a firing gathered once per request,
+     * list or row (issue 14) names in one entry the items and rows that firings once per item named one entry each,
+     * so which item rested on which row is no longer in the trace; the items' own citations and the warnings,
+     * compared above, still pair them.
+     */
     static Set<String> firedFor(List<TraceEntry> trace) {
         Set<String> out = new TreeSet<>();
         for (TraceEntry e : trace) {
             List<String> ids = e.itemIds().isEmpty() ? List.of("-") : e.itemIds();
             for (String id : ids) {
-                out.add(e.rule() + " | " + e.source() + " | " + id + " | " + e.citations());
+                out.add(e.rule() + " | " + e.source() + " | item " + id);
+            }
+            for (Object clause : e.citations()) {
+                out.add(e.rule() + " | " + e.source() + " | cites " + clause);
             }
         }
         return out;

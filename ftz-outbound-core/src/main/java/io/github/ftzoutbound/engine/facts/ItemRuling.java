@@ -44,4 +44,14 @@ public final class ItemRuling {
     public int getPathwayRank() { return pathway.ordinal(); }
     public boolean isExempt() { return pathway == Pathway.EXEMPT; }
     public List<Candidate> getDeciding() { return deciding; }
+
+    /** A deciding candidate rests on a row of this list (the rows an item's ruling cites). */
+    public boolean restsOn(NegativeListFact list) {
+        for (Candidate c : deciding) {
+            if (c.getEntry() != null && c.getEntry().getList() == list) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -52,6 +52,32 @@ public final class Outcome {
         record(drools);
     }
 
+    /**
+     * Records the firing with the items it gathered (an accumulate): the rule concluded nothing the decision keeps,
+     * and its trace entry names the items and the facts of its match (a list row, say), as the firings once per item
+     * would have.
+     */
+    public void firedFor(Object drools, Collection<ExportItem> items) {
+        record(drools, inRequestOrder(items));
+    }
+
+    /**
+     * A proposing rule that fires once per request for the items its clause applies to (gathered by an
+     * {@code accumulate}): one candidate per item, each citing the rule, as if the rule had fired once per item.
+     * Returned, in request order, for insertion (the resolution rules match them).
+     */
+    public List<Candidate> proposeFor(Object drools, Collection<ExportItem> items) {
+        List<ExportItem> sorted = inRequestOrder(items);
+        Rule rule = record(drools, sorted);
+        List<Candidate> out = new ArrayList<>(sorted.size());
+        for (ExportItem item : sorted) {
+            Candidate c = Candidate.propose(item, rule);
+            candidates.add(c);
+            out.add(c);
+        }
+        return out;
+    }
+
     /** The firing rule proposes its {@code @outcome} for the item at its {@code @row}; returned for insertion. */
     public Candidate propose(Object drools, ExportItem item) {
         Candidate c = Candidate.propose(item, record(drools));
@@ -126,6 +152,30 @@ public final class Outcome {
         }
     }
 
+    /**
+     * A warning about the rows of one list that decided items: the rule fires once per list with the rulings it
+     * gathered, the collector attaches the warning to each ruling's item, and the trace entry names the items and the
+     * deciding rows of that list (the candidates resting on them), as the firings once per item and row did.
+     */
+    public void warningOnRows(Object drools, String code, Collection<ItemRuling> rulings, NegativeListFact list,
+                              Map<String, ?> args) {
+        List<ItemRuling> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(rulings));
+        sorted.sort(java.util.Comparator.comparingInt(r -> r.getItem().getPosition()));
+        List<Object> concerned = new ArrayList<>();
+        for (ItemRuling r : sorted) {
+            concerned.add(r.getItem());
+            for (Candidate c : r.getDeciding()) {
+                if (c.getEntry() != null && c.getEntry().getList() == list) {
+                    concerned.add(c);
+                }
+            }
+        }
+        Rule rule = record(drools, concerned);
+        for (ItemRuling r : sorted) {
+            findings.add(Finding.warning(code, r.getItem(), rule, args));
+        }
+    }
+
     private static List<ExportItem> inRequestOrder(Collection<ExportItem> items) {
         List<ExportItem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(items));
         sorted.sort(java.util.Comparator.comparingInt(ExportItem::getPosition));
@@ -163,7 +213,7 @@ public final class Outcome {
     }
 
     /** Records the firing with the items it concerned beyond the objects of its match (an accumulated list). */
-    private Rule record(Object drools, List<ExportItem> concerned) {
+    private Rule record(Object drools, List<?> concerned) {
         RuleContext ctx = (RuleContext) drools;
         Rule rule = ctx.getRule();
         List<Object> matched = ctx.getMatch().getObjects();
