@@ -3,9 +3,7 @@ package io.github.ftzoutbound;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ftzoutbound.api.Citation;
 import io.github.ftzoutbound.cli.Main;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,40 +64,25 @@ class ReadmeSampleTest {
     }
 
     /**
-     * The trimming rules, which the README states: the item's own citations are kept with their texts cut to
-     * {@value #TEXT} characters; other citations show their clause only; each not-chosen pathway shows its first
-     * condition; the decision's citation list shows the clauses' keys; the trace shows its first {@value #TRACE}
-     * rules; the rule-set file list shows its first and last two files. "…" marks every cut.
+     * The trimming rules, which the README states: each pathway not chosen shows its first condition; the trace
+     * shows its first {@value #TRACE} rules; the rule-set file list shows its first and last two files; in the
+     * {@code clauses} table, the clauses the items cite keep their texts cut to {@value #TEXT} characters and the
+     * other clauses show their label only. Citations elsewhere are ids and are kept whole. "…" marks every cut.
      */
     static String trim(ObjectNode decision) throws Exception {
-        List<String> compact = new ArrayList<>();
+        Set<String> itemClauses = new LinkedHashSet<>();
         for (JsonNode item : decision.withArray("items")) {
-            for (JsonNode c : item.withArray("citations")) {
-                ((ObjectNode) c).put("text", cut(c.path("text").asText()));
-            }
+            item.withArray("citations").forEach(id -> itemClauses.add(id.asText()));
             for (JsonNode notChosen : item.withArray("notChosen")) {
                 ArrayNode conditions = (ArrayNode) notChosen.get("conditions");
                 int more = conditions.size() - 1;
                 for (int i = conditions.size() - 1; i >= 1; i--) {
                     conditions.remove(i);
                 }
-                compactCitations(conditions.get(0), compact);
                 if (more > 0) {
                     conditions.add("…" + more + " more condition" + (more == 1 ? "" : "s") + "…");
                 }
             }
-        }
-        Set<String> clauses = new LinkedHashSet<>();
-        for (JsonNode c : decision.withArray("citations")) {
-            clauses.add(clause(c));
-        }
-        ArrayNode citations = decision.putArray("citations");
-        citations.add("…every clause cited anywhere in the decision: " + String.join(", ", clauses) + "…");
-        for (JsonNode o : decision.withArray("obligations")) {
-            compactCitations(o, compact);
-        }
-        for (JsonNode w : decision.withArray("warnings")) {
-            compactCitations(w, compact);
         }
         ArrayNode files = (ArrayNode) decision.get("ruleset").get("files");
         if (files.size() > 4) {
@@ -113,45 +97,38 @@ class ReadmeSampleTest {
         for (int i = rules - 1; i >= TRACE; i--) {
             trace.remove(i);
         }
-        trace.forEach(t -> compactCitations(t, compact));
         if (rules > TRACE) {
             trace.add("…" + (rules - TRACE) + " more rules…");
         }
+        List<String> compact = new ArrayList<>();
+        ObjectNode clauses = (ObjectNode) decision.get("clauses");
+        for (Map.Entry<String, JsonNode> e : iterable(clauses)) {
+            ObjectNode c = (ObjectNode) e.getValue();
+            if (itemClauses.contains(e.getKey())) {
+                if (c.has("text")) {
+                    c.put("text", cut(c.path("text").asText()));
+                }
+            } else {
+                // One line: the label, the rest cut.
+                clauses.put(e.getKey(), "@@" + compact.size() + "@@");
+                compact.add("{ \"label\" : " + c.path("label").toString() + ", … }");
+            }
+        }
         String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(decision);
-        // Compacted citations were placeholders: each becomes one line.
         for (int i = 0; i < compact.size(); i++) {
             pretty = pretty.replace("\"@@" + i + "@@\"", compact.get(i));
         }
         return pretty + "\n";
     }
 
+    private static List<Map.Entry<String, JsonNode>> iterable(ObjectNode node) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        node.fields().forEachRemaining(entries::add);
+        return entries;
+    }
+
     static final int TEXT = 40;
     static final int TRACE = 2;
-
-    private static void compactCitations(JsonNode holder, List<String> compact) {
-        if (!(holder instanceof ObjectNode o) || !o.has("citations")) {
-            return;
-        }
-        ArrayNode replaced = JsonNodeFactory.instance.arrayNode();
-        for (JsonNode c : o.get("citations")) {
-            StringBuilder line = new StringBuilder("{ ");
-            c.fields().forEachRemaining(f -> {
-                boolean words = f.getKey().equals("label") || f.getKey().equals("text");
-                line.append('"').append(f.getKey()).append("\" : ")
-                        .append(words ? "\"…\"" : f.getValue().toString()).append(", ");
-            });
-            line.setLength(line.length() - 2);
-            line.append(" }");
-            replaced.add("@@" + compact.size() + "@@");
-            compact.add(line.toString());
-        }
-        o.set("citations", replaced);
-    }
-
-    /** "CBDF art7 item2": the clause's identity as decisions and replay name it ({@link Citation#key()}). */
-    private static String clause(JsonNode c) throws Exception {
-        return JSON.treeToValue(c, Citation.class).key();
-    }
 
     private static String cut(String text) {
         return text.codePointCount(0, text.length()) <= TEXT ? text

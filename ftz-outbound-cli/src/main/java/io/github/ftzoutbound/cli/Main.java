@@ -1,12 +1,12 @@
 package io.github.ftzoutbound.cli;
 
 import io.github.ftzoutbound.api.DecisionJson;
+import io.github.ftzoutbound.api.DecisionRecord;
 import io.github.ftzoutbound.api.EvaluationException;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.api.RuleSetException;
 import io.github.ftzoutbound.batch.BatchEvaluator;
-import io.github.ftzoutbound.batch.LeanDecision;
 import io.github.ftzoutbound.ledger.JdbcExportLedger;
 import io.github.ftzoutbound.ledger.LedgerException;
 import io.github.ftzoutbound.lists.ListLint;
@@ -369,6 +369,11 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--with-request", description = "Embed the validated request: a replayable decision record.")
         boolean withRequest;
 
+        @Option(names = "--record", paramLabel = "full|lean", converter = DetailConverter.class,
+                description = "full (default): the whole record, with clause texts, explanations, notChosen and "
+                        + "the trace; lean: the answer with citation ids and labels only.")
+        DecisionRecord.Detail record = DecisionRecord.Detail.FULL;
+
         @CommandLine.Mixin
         LedgerCommand.LedgerOptions ledgerOptions;
 
@@ -401,7 +406,7 @@ public final class Main implements Callable<Integer> {
                 // The bytes go to the reader as they are, so that input that is not UTF-8 is refused (exit 2)
                 // rather than decoded with replacement characters and decided.
                 ExportDecision decision = service.evaluate(RequestReader.read(body), withRequest);
-                out.println(DecisionJson.toJson(decision, !compact));
+                out.println(DecisionJson.toJson(decision, record, !compact));
                 // The decision is committed only once it has been written: an export whose decision was lost
                 // (disk full, closed pipe) stays a reservation, which expires unless committed by hand.
                 if (out.checkError()) {
@@ -466,9 +471,13 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: cores).")
         int threads = Runtime.getRuntime().availableProcessors();
 
-        @Option(names = "--lean", description = "Write decisions without the trace, the notChosen analysis and "
-                + "clause texts (citations keep their identifiers and labels): much smaller output for scans.")
+        @Option(names = "--lean", description = "Same as --record lean.")
         boolean lean;
+
+        @Option(names = "--record", paramLabel = "full|lean", converter = DetailConverter.class,
+                description = "full (default): whole records, with clause texts, explanations, notChosen and the "
+                        + "trace; lean: the answers with citation ids and labels only, much smaller, for scans.")
+        DecisionRecord.Detail record = DecisionRecord.Detail.FULL;
 
         @CommandLine.Mixin
         LedgerCommand.LedgerOptions ledgerOptions;
@@ -513,7 +522,8 @@ public final class Main implements Callable<Integer> {
         private int run(ExportDecisionService service, JdbcExportLedger ledger, PrintWriter err) throws IOException {
             long total = countLines(in);
             boolean terminal = System.console() != null;
-            java.util.function.Function<ExportDecision, Object> shape = lean ? LeanDecision::of : d -> d;
+            DecisionRecord.Detail detail = lean ? DecisionRecord.Detail.LEAN : record;
+            java.util.function.Function<ExportDecision, Object> shape = d -> DecisionRecord.of(d, detail);
             if (commit && ledger != null) {
                 // Committed in the worker, before the line is written: a written decision is a recorded export.
                 java.util.function.Function<ExportDecision, Object> written = shape;
@@ -621,6 +631,18 @@ public final class Main implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             return new String[]{"ftz-outbound " + io.github.ftzoutbound.engine.RuleSetLoader.engineVersion()};
+        }
+    }
+
+    /** {@code --record full|lean}: anything else is a usage error naming the accepted values. */
+    static final class DetailConverter implements CommandLine.ITypeConverter<DecisionRecord.Detail> {
+        @Override
+        public DecisionRecord.Detail convert(String value) {
+            try {
+                return DecisionRecord.Detail.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

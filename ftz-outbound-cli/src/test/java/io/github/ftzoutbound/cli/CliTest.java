@@ -15,6 +15,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line end to end: exit codes, streams, --lists, effective dating of a list given on the command line. */
@@ -89,7 +90,33 @@ public class CliTest {
         assertEquals("2026-11-23", d.get("evaluationDate").asText());
         assertTrue(d.get("ruleset").get("digest").asText().startsWith("sha256:"));
         assertFalse(d.get("trace").isEmpty());
-        assertTrue(d.get("items").get(0).get("citations").get(0).get("text").asText().length() > 10);
+        String firstId = d.get("items").get(0).get("citations").get(0).asText();
+        assertTrue(d.get("clauses").get(firstId).get("text").asText().length() > 10, firstId);
+        assertEquals(2, d.get("recordFormat").asInt());
+        assertEquals("full", d.get("detail").asText());
+    }
+
+    @Test
+    void recordLeanPrintsTheAnswerWithCitationIdsAndLabelsOnly() throws Exception {
+        Path f = Files.createTempFile("req", ".json");
+        Files.writeString(f, request("2026-11-23", "TRAVEL", null, 150000));
+        Run full = run("evaluate", f.toString(), "--record", "full", "--compact");
+        Run lean = run("evaluate", f.toString(), "--record", "lean", "--compact");
+        assertEquals(0, lean.exit(), lean.err());
+        JsonNode d = lean.json();
+        assertEquals("lean", d.get("detail").asText());
+        assertEquals(full.json().get("pathway"), d.get("pathway"));
+        assertEquals(full.json().get("citations"), d.get("citations"), "the same citation ids");
+        assertNull(d.get("trace"));
+        assertNull(d.get("items").get(0).get("notChosen"));
+        String firstId = d.get("items").get(0).get("citations").get(0).asText();
+        assertFalse(d.get("clauses").get(firstId).get("label").asText().isEmpty());
+        assertNull(d.get("clauses").get(firstId).get("text"));
+        assertTrue(lean.out().length() * 3 < full.out().length(), lean.out().length() + " vs " + full.out().length());
+        Run wrong = run("evaluate", f.toString(), "--record", "medium");
+        assertEquals(2, wrong.exit(), wrong.err());
+        assertEquals("", wrong.out());
+        assertTrue(wrong.err().contains("full or lean"), wrong.err());
     }
 
     @Test

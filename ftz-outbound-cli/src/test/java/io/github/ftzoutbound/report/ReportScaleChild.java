@@ -25,8 +25,11 @@ public final class ReportScaleChild {
         int count = Integer.parseInt(args[2]);
         int badEvery = Integer.parseInt(args[3]);
         String lang = args[4];
-        // Each pool line starts {"requestId":"…", : the rest is kept, the id is made unique per line.
-        String[] rest = pool.stream().map(l -> l.substring(l.indexOf("\",") + 1)).toArray(String[]::new);
+        // Each pool line holds "requestId":"…" once near its start (after recordFormat and detail): the text around
+        // it is kept, the id is made unique per line.
+        String[] head = pool.stream().map(l -> l.substring(0, l.indexOf("\"requestId\":\""))).toArray(String[]::new);
+        String[] rest = pool.stream().map(l -> l.substring(l.indexOf('"', l.indexOf("\"requestId\":\"") + 13) + 1))
+                .toArray(String[]::new);
         InputStream records = new InputStream() {
             private int next;
             private byte[] line = new byte[0];
@@ -39,7 +42,7 @@ public final class ReportScaleChild {
                     }
                     int i = next++;
                     String text = (i + 1) % badEvery == 0 ? "{not a record\n"
-                            : "{\"requestId\":\"R" + i + "\"" + rest[i % rest.length] + "\n";
+                            : head[i % head.length] + "\"requestId\":\"R" + i + "\"" + rest[i % rest.length] + "\n";
                     line = text.getBytes(StandardCharsets.UTF_8);
                     pos = 0;
                 }

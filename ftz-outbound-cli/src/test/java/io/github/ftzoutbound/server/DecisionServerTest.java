@@ -46,12 +46,6 @@ class DecisionServerTest {
         server.stop(Duration.ofSeconds(10));
     }
 
-    static List<String> citationKeys(JsonNode citations) {
-        List<String> keys = new ArrayList<>();
-        citations.forEach(c -> keys.add(c.path("instrument").asText() + " " + c.path("article").asText()));
-        return keys;
-    }
-
     @Test
     void decidesOneRequestWithItsCitations() {
         Http.Response r = http.post("/v1/decisions", Http.example("jiangsu-scc-cumulative"));
@@ -62,8 +56,11 @@ class DecisionServerTest {
         assertEquals("STANDARD_CONTRACT_OR_CERTIFICATION", d.path("pathway").asText());
         assertEquals("JIANGSU_FTZ", d.path("regime").asText());
         JsonNode item = d.path("items").get(0);
-        assertTrue(citationKeys(item.path("citations")).containsAll(List.of("CBDF 8", "JS-MEASURES 24")),
-                item.toString());
+        // Record format 2: the item cites clauses by id, the clauses table states each once.
+        List<String> ids = new ArrayList<>();
+        item.path("citations").forEach(id -> ids.add(id.asText()));
+        assertTrue(ids.containsAll(List.of("CBDF art8", "JS-MEASURES art24 para1")), item.toString());
+        assertTrue(d.path("clauses").path("CBDF art8").path("text").asText().length() > 10, "full detail quotes");
         assertFalse(item.path("notChosen").isEmpty(), "full detail explains why not stricter");
         assertFalse(d.path("trace").isEmpty());
         assertTrue(d.path("request").isMissingNode(), "no embedded request unless asked");

@@ -1,6 +1,7 @@
 package io.github.ftzoutbound.bench;
 
 import io.github.ftzoutbound.api.DecisionJson;
+import io.github.ftzoutbound.api.DecisionRecord;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.engine.EngineCounts;
@@ -74,5 +75,11 @@ public class EvaluateBenchmark {
     @Benchmark
     public String engineJsonInOut() {
         return DecisionJson.toJson(service.evaluateJson(json[next++ & 63]), false);
+    }
+
+    /** The same with a lean record out (issue 14): citation ids and labels, no analysis computed. */
+    @Benchmark
+    public String engineJsonInLeanOut() {
+        return DecisionJson.toJson(service.evaluateJson(json[next++ & 63]), DecisionRecord.Detail.LEAN, false);
     }
 }

@@ -1,7 +1,11 @@
 package io.github.ftzoutbound.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import io.github.ftzoutbound.model.ExportRequest;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -20,6 +24,16 @@ public final class DecisionJson {
     @SuppressWarnings("deprecation")
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            // A decision is always written as a record of the current format (full unless a lean one is asked
+            // for), wherever it appears: alone, in a replay's answer, in the ledger.
+            .registerModule(new SimpleModule("decision-record").addSerializer(ExportDecision.class,
+                    new StdSerializer<>(ExportDecision.class) {
+                        @Override
+                        public void serialize(ExportDecision d, JsonGenerator gen, SerializerProvider provider)
+                                throws IOException {
+                            provider.defaultSerializeValue(DecisionRecord.of(d, DecisionRecord.Detail.FULL), gen);
+                        }
+                    }))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -62,6 +76,11 @@ public final class DecisionJson {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** The decision's record at the given detail (docs/decision-record.md): full for audit, lean for scans. */
+    public static String toJson(ExportDecision decision, DecisionRecord.Detail detail, boolean pretty) {
+        return toJson(DecisionRecord.of(decision, detail), pretty);
     }
 
     public static String toJson(Object value, boolean pretty) {

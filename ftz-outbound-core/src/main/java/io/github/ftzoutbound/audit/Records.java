@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.ftzoutbound.api.DecisionRecord;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ItemDecision;
 import io.github.ftzoutbound.model.ExportRequest;
@@ -24,6 +25,9 @@ import java.io.IOException;
  * Duplicate keys, unknown fields, trailing tokens, scalar coercions ({@code "1"} for 1, 1 for {@code "1"}, 1.5 for
  * 1, 0 for false, numbers for enums) and missing required fields are errors; Jackson's messages give the line and
  * column. The embedded request goes through {@link RequestReader}, the same strict reader a new request meets.
+ * Both layouts are read: format 2 ({@code recordFormat: 2}, a {@code clauses} table and citations by id, full or
+ * lean: {@link DecisionRecord}) and the layout before it (no {@code recordFormat}, citations stated in full), each
+ * by its own strict shape, so a field of one layout in a record of the other is refused.
  */
 public final class Records {
     @SuppressWarnings("deprecation")
@@ -60,7 +64,19 @@ public final class Records {
         }
         ObjectNode decisionOnly = ((ObjectNode) tree).deepCopy();
         JsonNode requestNode = decisionOnly.remove("request");
-        ExportDecision d = READER.treeToValue(decisionOnly, ExportDecision.class);
+        ExportDecision d;
+        if (decisionOnly.has("recordFormat")) {
+            // Format 2 and later: clauses stated once, cited by id; strict as format 1 (unknown fields refused).
+            JsonNode format = decisionOnly.get("recordFormat");
+            if (!format.isInt() || format.intValue() != DecisionRecord.FORMAT) {
+                throw new IOException("recordFormat " + format + " is not one this version reads ("
+                        + DecisionRecord.FORMAT + ", or none for records written before it)");
+            }
+            d = READER.treeToValue(decisionOnly, DecisionRecord.class).toDecision();
+        } else {
+            // Format 1: each citation stated in full wherever it appears.
+            d = READER.treeToValue(decisionOnly, ExportDecision.class);
+        }
         require(d);
         if (requestNode != null && !requestNode.isNull()) {
             ExportRequest request;

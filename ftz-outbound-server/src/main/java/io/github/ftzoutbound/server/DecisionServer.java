@@ -9,7 +9,7 @@ import io.github.ftzoutbound.audit.Explainer;
 import io.github.ftzoutbound.audit.Records;
 import io.github.ftzoutbound.audit.Replay;
 import io.github.ftzoutbound.batch.BatchEvaluator;
-import io.github.ftzoutbound.batch.LeanDecision;
+import io.github.ftzoutbound.api.DecisionRecord;
 import io.github.ftzoutbound.ledger.CreditCode;
 import io.github.ftzoutbound.ledger.ExportLedger;
 import io.github.ftzoutbound.ledger.LedgerException;
@@ -265,7 +265,8 @@ public final class DecisionServer implements AutoCloseable {
             long start = System.nanoTime();
             ExportDecision d = s.evaluate(RequestReader.read(body), withRequest);
             metrics.decided(d, System.nanoTime() - start);
-            send(ctx, 200, "lean".equals(detail) ? LeanDecision.of(d) : d);
+            send(ctx, 200, DecisionRecord.of(d, "lean".equals(detail) ? DecisionRecord.Detail.LEAN
+                    : DecisionRecord.Detail.FULL));
             return null;
         });
     }
@@ -283,7 +284,8 @@ public final class DecisionServer implements AutoCloseable {
             return;
         }
         guarded(ctx, s -> {
-            Function<ExportDecision, Object> shape = "lean".equals(detail) ? LeanDecision::of : d -> d;
+            DecisionRecord.Detail level = "lean".equals(detail) ? DecisionRecord.Detail.LEAN : DecisionRecord.Detail.FULL;
+            Function<ExportDecision, Object> shape = d -> DecisionRecord.of(d, level);
             Function<ExportDecision, Object> counted = d -> {
                 metrics.decidedInBatch(d);
                 return shape.apply(d);

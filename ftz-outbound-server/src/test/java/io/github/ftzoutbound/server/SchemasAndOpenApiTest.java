@@ -8,7 +8,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.github.ftzoutbound.api.DecisionJson;
 import io.github.ftzoutbound.api.ExportDecisionService;
-import io.github.ftzoutbound.batch.LeanDecision;
+import io.github.ftzoutbound.api.DecisionRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,10 +120,13 @@ class SchemasAndOpenApiTest {
                 service.evaluateJson(Files.readString(docs().resolve("examples/jiangsu-scc-cumulative.json"))), false));
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken).put("pathway", "MAYBE");
         assertFalse(decisionSchema.validate(broken).isEmpty(), "the schema can fail");
-        // The lean view is not a full decision: it has no trace.
-        JsonNode lean = DecisionJson.mapper().valueToTree(LeanDecision.of(
-                service.evaluateJson(Files.readString(docs().resolve("examples/jiangsu-scc-cumulative.json")))));
-        assertFalse(decisionSchema.validate(lean).isEmpty());
+        // A lean record matches the schema too; a lean record that claims to be full does not (it has no trace).
+        JsonNode lean = DecisionJson.mapper().valueToTree(DecisionRecord.of(
+                service.evaluateJson(Files.readString(docs().resolve("examples/jiangsu-scc-cumulative.json"))),
+                DecisionRecord.Detail.LEAN));
+        assertTrue(decisionSchema.validate(lean).isEmpty(), decisionSchema.validate(lean).toString());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) lean).put("detail", "full");
+        assertFalse(decisionSchema.validate(lean).isEmpty(), "a full record has a trace");
     }
 
     @Test
