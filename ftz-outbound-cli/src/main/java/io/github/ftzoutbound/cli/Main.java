@@ -268,8 +268,13 @@ public final class Main implements Callable<Integer> {
             return b;
         }
 
+        /**
+         * The service of a command that checks a rule set rather than serving its decisions (test, coverage,
+         * replay, validate-rules: they run or compare suites themselves): a --rules rule set is built without the
+         * scenario gate, which the library logs. Commands that serve use {@link #servingBuilder()}.
+         */
         ExportDecisionService build() {
-            return builder().build();
+            return builder().allowUnvalidatedRules().build();
         }
 
         /**

@@ -24,18 +24,20 @@ class RuleSetAllowlistTest {
     @Test
     void onlyReviewedDigestsLoadFromARulesDirectoryOrReload(@TempDir Path dir) throws Exception {
         Path rules = TestServices.copyBundledRules(dir.resolve("rules"));
-        String reviewed = ExportDecisionService.builder().rulesDirectory(rules).build().ruleset().digest();
+        String reviewed = ExportDecisionService.builder().rulesDirectory(rules)
+                .allowUnvalidatedRules().build().ruleset().digest();
         String other = "sha256:" + "0".repeat(64);
 
-        assertEquals(reviewed, ExportDecisionService.builder().rulesDirectory(rules)
+        assertEquals(reviewed, ExportDecisionService.builder().rulesDirectory(rules).allowUnvalidatedRules()
                 .allowedRuleSetDigests(List.of(other, reviewed)).build().ruleset().digest());
         RuleSetException e = assertThrows(RuleSetException.class, () -> ExportDecisionService.builder()
-                .rulesDirectory(rules).allowedRuleSetDigests(List.of(other)).build());
+                .rulesDirectory(rules).allowUnvalidatedRules().allowedRuleSetDigests(List.of(other)).build());
         assertTrue(e.problems().get(0).contains("not on the allowlist"), e.problems().toString());
         // The bundled rules are reviewed with the release: the allowlist is about rule sets from elsewhere.
         ExportDecisionService service = ExportDecisionService.builder().allowedRuleSetDigests(List.of(other)).build();
 
-        var refused = service.reload(ExportDecisionService.builder().rulesDirectory(rules), List.of());
+        var refused = service.reload(ExportDecisionService.builder().rulesDirectory(rules)
+                .allowUnvalidatedRules(), List.of());
         assertFalse(refused.reloaded());
         assertTrue(refused.errors().get(0).contains("not on the allowlist"), refused.errors().toString());
 

@@ -406,7 +406,8 @@ class DecisionServerTest {
     void rulesThatFailToLoadLeaveTheServiceUnreadyWith503(@TempDir Path work) throws Exception {
         Path emptyRules = Files.createDirectories(work.resolve("no-rules"));
         DecisionServer s = new DecisionServer(ServerConfig.defaults(0, work),
-                () -> ExportDecisionService.builder().rulesDirectory(emptyRules).build(), null).start();
+                () -> ExportDecisionService.builder().rulesDirectory(emptyRules)
+                        .allowUnvalidatedRules().build(), null).start();
         try {
             assertFalse(s.awaitLoaded(Duration.ofMinutes(1)));
             Http h = new Http(s.port());

@@ -334,6 +334,11 @@ public final class ExportDecisionService {
 
     /** Compiles and tests a candidate: its engine, or the ReloadResult that refuses it. */
     private Object prepare(Builder candidate, List<Path> scenarioDirs) {
+        if (scenarioDirs.isEmpty() && candidate.needsSuites()) {
+            // Checked first, before compiling: an empty list of suites would otherwise pass vacuously.
+            LOG.warn("reload refused: no scenario suite for a non-bundled rule set; the old rules keep serving");
+            return new ReloadResult(false, List.of(candidate.rulesDirectory + ": " + NO_SUITE), ruleset());
+        }
         RuleSet next;
         try {
             next = candidate.loadRuleSet();
@@ -363,6 +368,12 @@ public final class ExportDecisionService {
         LOG.info("reload candidate {} passed {} scenarios", next.info().digest(), suites.run());
         return nextEngine;
     }
+
+    /** Why a non-bundled rule set without scenario suites is refused (build and reload). */
+    static final String NO_SUITE = "no scenario suite given: a rule set that is not the bundled one must pass "
+            + "scenario suites before it serves (on the command line: --scenarios DIR, or a scenarios/ folder in the "
+            + "rules directory; in Java: Builder.scenarioSuites, or Builder.allowUnvalidatedRules() for a rule set "
+            + "that is checked, not served)";
 
     /** What running a candidate's scenario suites found: how many ran, what failed, whether it was interrupted. */
     record SuiteRun(int run, List<String> failures, boolean abandoned) {
@@ -419,16 +430,28 @@ public final class ExportDecisionService {
         private java.time.Duration deadline = DecisionEngine.DEFAULT_DEADLINE;
         private java.util.Set<String> allowedDigests;
         private List<Path> scenarioSuites;
+        private boolean unvalidatedRulesAllowed;
 
         /**
          * Scenario suites (folders of {@code *.scenario.yaml}) a rule set from a {@link #rulesDirectory} must pass
          * before {@link #build()} returns a service that serves it: the same gate as {@link #reload}. A failing
          * scenario, a malformed or empty suite folder makes {@code build()} throw {@link RuleSetException}. The
-         * bundled rules are tested with the release and are not gated. Null (the default) means no gate; the
-         * command line always sets one for {@code --rules} (docs/security.md, "Rule sets").
+         * bundled rules are tested with the release and are not gated. A {@link #rulesDirectory} with neither
+         * suites nor {@link #allowUnvalidatedRules()} is refused by {@code build()} (docs/security.md, "Rule sets").
          */
         public Builder scenarioSuites(java.util.Collection<Path> dirs) {
             this.scenarioSuites = dirs == null ? null : List.copyOf(dirs);
+            return this;
+        }
+
+        /**
+         * Lets a {@link #rulesDirectory} rule set be built (or reloaded) without passing scenario suites. For tools
+         * that check a rule set rather than serve it (running its suites, coverage, replay, an admin's trial of a
+         * candidate) and for tests; {@code build()} logs a warning each time. Named so that a reviewer sees it:
+         * issue 13, a non-bundled rule set must pass scenario suites before it serves.
+         */
+        public Builder allowUnvalidatedRules() {
+            this.unvalidatedRulesAllowed = true;
             return this;
         }
 
@@ -503,6 +526,13 @@ public final class ExportDecisionService {
 
         /** Loads and compiles everything, or throws {@link RuleSetException}: never a half-loaded service. */
         public ExportDecisionService build() {
+            if (rulesDirectory != null && scenarioSuites == null) {
+                if (!unvalidatedRulesAllowed) {
+                    throw new RuleSetException(List.of(rulesDirectory + ": " + NO_SUITE));
+                }
+                LOG.warn("rule set from {} built WITHOUT scenario suites (allowUnvalidatedRules): it has not been "
+                        + "checked against any scenario", rulesDirectory);
+            }
             if (rulesDirectory != null && scenarioSuites != null) {
                 checkSuitesBeforeCompiling();
             }
@@ -536,9 +566,7 @@ public final class ExportDecisionService {
          */
         private void checkSuitesBeforeCompiling() {
             if (scenarioSuites.isEmpty()) {
-                throw new RuleSetException(List.of(rulesDirectory + ": no scenario suite given: a rule set that "
-                        + "is not the bundled one must pass scenario suites before it serves (on the command line: "
-                        + "--scenarios DIR, or a scenarios/ folder in the rules directory)"));
+                throw new RuleSetException(List.of(rulesDirectory + ": " + NO_SUITE));
             }
             List<String> problems = new ArrayList<>();
             for (Path dir : scenarioSuites) {
@@ -553,6 +581,11 @@ public final class ExportDecisionService {
             if (!problems.isEmpty()) {
                 throw new RuleSetException(problems);
             }
+        }
+
+        /** Whether this candidate is a non-bundled rule set that must pass scenario suites before it serves. */
+        boolean needsSuites() {
+            return rulesDirectory != null && !unvalidatedRulesAllowed;
         }
 
         RuleSet loadRuleSet() {

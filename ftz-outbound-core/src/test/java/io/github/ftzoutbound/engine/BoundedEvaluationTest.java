@@ -56,7 +56,7 @@ class BoundedEvaluationTest {
     void aLoopingRuleIsStoppedByTheFiringLimit(@TempDir Path dir) throws Exception {
         // update() re-activates the rule on the same item for ever: only the firing limit ends it.
         ExportDecisionService s = ExportDecisionService.builder().rulesDirectory(rulesWith(dir, "update( $item );"))
-                .build();
+                .allowUnvalidatedRules().build();
         EvaluationException e = assertTimeoutPreemptively(HANG_GUARD,
                 () -> assertThrows(EvaluationException.class, () -> s.evaluateJson(request())));
         assertTrue(e.getMessage().contains("kept firing past " + (DecisionEngine.MAX_FIRINGS_BASE

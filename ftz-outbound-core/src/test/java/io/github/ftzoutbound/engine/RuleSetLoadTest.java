@@ -24,7 +24,7 @@ class RuleSetLoadTest {
 
     static List<String> loadProblems(Path rules) {
         return assertThrows(RuleSetException.class,
-                () -> ExportDecisionService.builder().rulesDirectory(rules).build()).problems();
+                () -> ExportDecisionService.builder().rulesDirectory(rules).allowUnvalidatedRules().build()).problems();
     }
 
     @Test
@@ -72,12 +72,15 @@ class RuleSetLoadTest {
     void theDigestCoversEveryRuleFileAndOnlyTheirContent(@TempDir Path dir) throws IOException {
         Path a = copyRules(dir.resolve("a"));
         Path b = copyRules(dir.resolve("b"));
-        String digestA = ExportDecisionService.builder().rulesDirectory(a).build().ruleset().digest();
-        assertEquals(digestA, ExportDecisionService.builder().rulesDirectory(b).build().ruleset().digest(),
+        String digestA = ExportDecisionService.builder().rulesDirectory(a)
+                .allowUnvalidatedRules().build().ruleset().digest();
+        assertEquals(digestA, ExportDecisionService.builder().rulesDirectory(b)
+                .allowUnvalidatedRules().build().ruleset().digest(),
                 "same files, same digest");
         Path file = b.resolve("cbdf/cbdf-art08-standard-contract.drl");
         Files.writeString(file, Files.readString(file) + "\n// a comment changes the digest\n");
-        assertNotEquals(digestA, ExportDecisionService.builder().rulesDirectory(b).build().ruleset().digest());
+        assertNotEquals(digestA, ExportDecisionService.builder().rulesDirectory(b)
+                .allowUnvalidatedRules().build().ruleset().digest());
         assertTrue(digestA.matches("sha256:[0-9a-f]{64}"));
     }
 

@@ -524,7 +524,9 @@ public final class DecisionServer implements AutoCloseable {
         }
         ExportDecisionService s;
         try {
-            s = up.builder().build();
+            // A candidate answers only an admin's trial decisions (never the live endpoints, never the ledger):
+            // it is what is being checked, so it is built without the scenario gate that /v1/admin/reload keeps.
+            s = up.builder().allowUnvalidatedRules().build();
         } catch (RuleSetException e) {
             Uploads.delete(up.unpacked().root());
             Map<String, Object> m = new LinkedHashMap<>();
