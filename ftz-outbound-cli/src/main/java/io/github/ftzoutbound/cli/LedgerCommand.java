@@ -3,7 +3,7 @@ package io.github.ftzoutbound.cli;
 import io.github.ftzoutbound.api.DecisionJson;
 import io.github.ftzoutbound.ledger.CountingPolicy;
 import io.github.ftzoutbound.ledger.CreditCode;
-import io.github.ftzoutbound.ledger.JdbcExportLedger;
+import io.github.ftzoutbound.ledger.jdbc.JdbcExportLedger;
 import io.github.ftzoutbound.ledger.LedgerException;
 import io.github.ftzoutbound.ledger.ReservationStateException;
 import io.github.ftzoutbound.ledger.UnknownDecisionException;

@@ -1,9 +1,23 @@
-package io.github.ftzoutbound.ledger;
+package io.github.ftzoutbound.ledger.jdbc;
+
+import io.github.ftzoutbound.ledger.CountingPolicy;
+import io.github.ftzoutbound.ledger.CreditCode;
+import io.github.ftzoutbound.ledger.DuplicateExportException;
+import io.github.ftzoutbound.ledger.ExportLedger;
+import io.github.ftzoutbound.ledger.LedgerCsv;
+import io.github.ftzoutbound.ledger.LedgerException;
+import io.github.ftzoutbound.ledger.LedgerRecord;
+import io.github.ftzoutbound.ledger.LedgerSnapshot;
+import io.github.ftzoutbound.ledger.Reservation;
+import io.github.ftzoutbound.ledger.ReservationRequest;
+import io.github.ftzoutbound.ledger.ReservationStateException;
+import io.github.ftzoutbound.ledger.UnknownDecisionException;
+import io.github.ftzoutbound.ledger.YearTotals;
 
 import io.github.ftzoutbound.ledger.LedgerRecord.Status;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.ftzoutbound.ledger.LedgerSchema.Dialect;
+import io.github.ftzoutbound.ledger.jdbc.LedgerSchema.Dialect;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.PersonCounts;
 import org.slf4j.Logger;

@@ -1,9 +1,21 @@
-package io.github.ftzoutbound.ledger;
+package io.github.ftzoutbound.ledger.jdbc;
+
+import io.github.ftzoutbound.ledger.CountingPolicy;
+import io.github.ftzoutbound.ledger.ExportLedger;
+import io.github.ftzoutbound.ledger.LedgerException;
+import io.github.ftzoutbound.ledger.LedgerRecord;
+import io.github.ftzoutbound.ledger.Reservation;
+import io.github.ftzoutbound.ledger.ReservationRequest;
+import io.github.ftzoutbound.ledger.ReservationStateException;
+import io.github.ftzoutbound.ledger.UnknownDecisionException;
+import io.github.ftzoutbound.ledger.YearTotals;
+import io.github.ftzoutbound.ledger.Requests;
+import io.github.ftzoutbound.ledger.MutableClock;
 
 import io.github.ftzoutbound.TestServices;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
-import io.github.ftzoutbound.ledger.LedgerDatabases.Kind;
+import io.github.ftzoutbound.ledger.jdbc.LedgerDatabases.Kind;
 import io.github.ftzoutbound.ledger.LedgerRecord.Status;
 import io.github.ftzoutbound.model.Basis;
 import io.github.ftzoutbound.model.InvalidRequestException;
