@@ -293,7 +293,7 @@ final class LedgerCommand implements Callable<Integer> {
                 ledger.exportDecisionRecords(year, w);
             } else {
                 writeBom(w);
-                ledger.exportCsv(year, w);
+                LedgerCsv.write(ledger.records(year), ledger.clock().instant(), w);
             }
         }
     }

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * A ledger held in memory, in one process: for the scenario suites ({@code ledger:} blocks), for tests of an
  * application that embeds the library, and for a command that decides a batch and forgets it. It counts exactly
  * as the JDBC ledger of the {@code ftz-outbound-ledger} module does (same totals, window, supersession, expiry and
- * CSV), so that the core library needs no database to decide with a ledger. Nothing survives the process: an
+ * records), so that the core library needs no database to decide with a ledger. Nothing survives the process: an
  * application whose totals must last a year uses the JDBC ledger.
  *
  * <p>One lock guards the whole ledger; {@code decide} runs under it, as it runs under the processor-year row lock
@@ -301,11 +301,6 @@ public final class InMemoryExportLedger implements ExportLedger {
                     .sorted(Comparator.comparing(LedgerRecord::reservedAt).thenComparing(LedgerRecord::decisionId))
                     .toList();
         }
-    }
-
-    @Override
-    public void exportCsv(int year, Writer out) throws IOException {
-        LedgerCsv.write(records(year), now(), out);
     }
 
     @Override

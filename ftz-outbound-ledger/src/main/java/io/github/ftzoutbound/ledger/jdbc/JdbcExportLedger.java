@@ -4,7 +4,6 @@ import io.github.ftzoutbound.ledger.CountingPolicy;
 import io.github.ftzoutbound.ledger.CreditCode;
 import io.github.ftzoutbound.ledger.DuplicateExportException;
 import io.github.ftzoutbound.ledger.ExportLedger;
-import io.github.ftzoutbound.ledger.LedgerCsv;
 import io.github.ftzoutbound.ledger.LedgerException;
 import io.github.ftzoutbound.ledger.LedgerRecord;
 import io.github.ftzoutbound.ledger.LedgerSnapshot;
@@ -529,14 +528,6 @@ public final class JdbcExportLedger implements ExportLedger {
     @Override
     public List<LedgerRecord> records(int year) {
         return read(c -> select(c, "WHERE ledger_year = ? ORDER BY reserved_at, decision_id", year));
-    }
-
-    /** The CSV columns of {@link #exportCsv}. */
-    public static final List<String> CSV_HEADER = LedgerCsv.HEADER;
-
-    @Override
-    public void exportCsv(int year, Writer out) throws IOException {
-        LedgerCsv.write(records(year), now(), out);
     }
 
     @Override

@@ -91,9 +91,6 @@ class LedgerDatesTest {
             assertEquals(reason, march.ledger().evaluationDateOverride());
             LedgerRecord row = ledger.records(2026).get(0);
             assertEquals(reason, row.evaluationDateOverride());
-            StringWriter csv = new StringWriter();
-            ledger.exportCsv(2026, csv);
-            assertTrue(csv.toString().contains(reason), csv.toString());
             // Today needs no override and records none, even on a service that has one.
             ExportDecision today = service.evaluate(Requests.export("TODAY", CODE, TODAY, 1, 0));
             assertNull(today.ledger().evaluationDateOverride());
