@@ -114,29 +114,26 @@ public final class InMemoryExportLedger implements ExportLedger {
 
     @Override
     public LedgerRecord commit(String decisionId) {
-        synchronized (lock) {
-            Instant now = rules.now();
-            LedgerRecord r = find(decisionId);
-            if (rules.commit(r, now) == LedgerRules.Transition.NONE) {
-                return r;
-            }
-            LedgerRecord committed = LedgerRules.moved(r, Status.COMMITTED, now, r.supersededBy());
-            records.put(decisionId, committed);
-            return committed;
-        }
+        return move(decisionId, LedgerRules.Transition.COMMIT);
     }
 
     @Override
     public LedgerRecord cancel(String decisionId) {
+        return move(decisionId, LedgerRules.Transition.CANCEL);
+    }
+
+    /** Commits or cancels, as the rules allow; the row unchanged when it is already there. */
+    private LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
         synchronized (lock) {
             Instant now = rules.now();
             LedgerRecord r = find(decisionId);
-            if (rules.cancel(r) == LedgerRules.Transition.NONE) {
+            LedgerRules.Transition t = rules.transition(asked, r, now);
+            if (t == LedgerRules.Transition.NONE) {
                 return r;
             }
-            LedgerRecord cancelled = LedgerRules.moved(r, Status.CANCELLED, now, r.supersededBy());
-            records.put(decisionId, cancelled);
-            return cancelled;
+            LedgerRecord moved = LedgerRules.moved(r, LedgerRules.target(t), now, r.supersededBy());
+            records.put(decisionId, moved);
+            return moved;
         }
     }
 

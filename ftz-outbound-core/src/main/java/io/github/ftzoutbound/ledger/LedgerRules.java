@@ -297,6 +297,28 @@ public final class LedgerRules {
         };
     }
 
+    /**
+     * What a commit ({@code asked} COMMIT) or a cancel (CANCEL) does to a row now: {@code asked}, or NONE.
+     *
+     * @throws ReservationStateException the row cannot move so
+     */
+    public Transition transition(Transition asked, LedgerRecord r, Instant now) {
+        return switch (asked) {
+            case COMMIT -> commit(r, now);
+            case CANCEL -> cancel(r);
+            case NONE -> Transition.NONE;
+        };
+    }
+
+    /** The state a transition moves a row to. */
+    public static Status target(Transition t) {
+        return switch (t) {
+            case COMMIT -> Status.COMMITTED;
+            case CANCEL -> Status.CANCELLED;
+            case NONE -> throw new IllegalArgumentException("no target state");
+        };
+    }
+
     /** A row after a transition (or a supersession) made now. */
     public static LedgerRecord moved(LedgerRecord r, Status status, Instant now, String supersededBy) {
         return new LedgerRecord(r.decisionId(), r.requestId(), r.creditCode(), r.year(), r.exportDate(),

@@ -359,29 +359,27 @@ public final class JdbcExportLedger implements ExportLedger {
 
     @Override
     public LedgerRecord commit(String decisionId) {
-        LedgerRecord found = find(decisionId);
-        return inTransaction(found.creditCode(), found.year(), c -> {
-            Instant now = rules.now();
-            LedgerRecord r = selectOne(c, decisionId);
-            if (rules.commit(r, now) == LedgerRules.Transition.NONE) {
-                return r;
-            }
-            update(c, "UPDATE ledger_export SET status = 'COMMITTED', committed_at = ? WHERE decision_id = ?",
-                    now, decisionId);
-            return selectOne(c, decisionId);
-        });
+        return move(decisionId, LedgerRules.Transition.COMMIT);
     }
 
     @Override
     public LedgerRecord cancel(String decisionId) {
+        return move(decisionId, LedgerRules.Transition.CANCEL);
+    }
+
+    /** Commits or cancels under the processor-year lock, as the rules allow; the row unchanged if already there. */
+    private LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
         LedgerRecord found = find(decisionId);
         return inTransaction(found.creditCode(), found.year(), c -> {
             Instant now = rules.now();
             LedgerRecord r = selectOne(c, decisionId);
-            if (rules.cancel(r) == LedgerRules.Transition.NONE) {
+            LedgerRules.Transition t = rules.transition(asked, r, now);
+            if (t == LedgerRules.Transition.NONE) {
                 return r;
             }
-            update(c, "UPDATE ledger_export SET status = 'CANCELLED', cancelled_at = ? WHERE decision_id = ?",
+            update(c, t == LedgerRules.Transition.COMMIT
+                    ? "UPDATE ledger_export SET status = 'COMMITTED', committed_at = ? WHERE decision_id = ?"
+                    : "UPDATE ledger_export SET status = 'CANCELLED', cancelled_at = ? WHERE decision_id = ?",
                     now, decisionId);
             return selectOne(c, decisionId);
         });
