@@ -3,7 +3,7 @@ package io.github.ftzoutbound.cli;
 import io.github.ftzoutbound.api.DecisionJson;
 import io.github.ftzoutbound.ledger.CountingPolicy;
 import io.github.ftzoutbound.ledger.CreditCode;
-import io.github.ftzoutbound.ledger.JdbcExportLedger;
+import io.github.ftzoutbound.ledger.jdbc.JdbcExportLedger;
 import io.github.ftzoutbound.ledger.LedgerException;
 import io.github.ftzoutbound.ledger.ReservationStateException;
 import io.github.ftzoutbound.ledger.UnknownDecisionException;
@@ -159,89 +159,94 @@ final class LedgerCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "commit", mixinStandardHelpOptions = true,
-            description = "Record that the export of decision ID happened: its reserved persons count for good. "
-                    + "Idempotent; refused (exit 2) for an unknown, expired, cancelled or superseded reservation.")
-    static final class Commit implements Callable<Integer> {
+    /**
+     * What every ledger subcommand shares: the {@code --ledger} options, opening the ledger, and mapping its
+     * failures to exit codes ({@link #withLedger}). A subcommand checks its own arguments ({@link #invalid}) and
+     * does its work on the open ledger ({@link #run}).
+     */
+    abstract static class LedgerSubcommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The decisionId of a decision made with the ledger.")
-        String decisionId;
 
         @CommandLine.Mixin
         LedgerOptions options;
 
+        /** Why the arguments are refused (printed, exit 2) before the ledger is opened; null when they are fine. */
+        String invalid() {
+            return null;
+        }
+
+        /** The work on the open ledger; returns the exit code. */
+        abstract int run(JdbcExportLedger ledger, PrintWriter out, PrintWriter err);
+
         @Override
-        public Integer call() {
-            return withLedger(options, spec.commandLine().getErr(), ledger -> {
-                spec.commandLine().getOut().println(DecisionJson.toJson(ledger.commit(decisionId), true));
-                return Main.DECIDED;
-            });
+        public final Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            String problem = invalid();
+            if (problem != null) {
+                err.println(problem);
+                return Main.INVALID_INPUT;
+            }
+            return withLedger(options, err, ledger -> run(ledger, spec.commandLine().getOut(), err));
+        }
+    }
+
+    @Command(name = "commit", mixinStandardHelpOptions = true,
+            description = "Record that the export of decision ID happened: its reserved persons count for good. "
+                    + "Idempotent; refused (exit 2) for an unknown, expired, cancelled or superseded reservation.")
+    static final class Commit extends LedgerSubcommand {
+        @Parameters(index = "0", paramLabel = "ID", description = "The decisionId of a decision made with the ledger.")
+        String decisionId;
+
+        @Override
+        int run(JdbcExportLedger ledger, PrintWriter out, PrintWriter err) {
+            out.println(DecisionJson.toJson(ledger.commit(decisionId), true));
+            return Main.DECIDED;
         }
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true,
             description = "Drop the reservation of decision ID: the export will not happen. Refused (exit 2) for a "
                     + "committed export or an unknown id.")
-    static final class Cancel implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Cancel extends LedgerSubcommand {
         @Parameters(index = "0", paramLabel = "ID")
         String decisionId;
 
-        @CommandLine.Mixin
-        LedgerOptions options;
-
         @Override
-        public Integer call() {
-            return withLedger(options, spec.commandLine().getErr(), ledger -> {
-                spec.commandLine().getOut().println(DecisionJson.toJson(ledger.cancel(decisionId), true));
-                return Main.DECIDED;
-            });
+        int run(JdbcExportLedger ledger, PrintWriter out, PrintWriter err) {
+            out.println(DecisionJson.toJson(ledger.cancel(decisionId), true));
+            return Main.DECIDED;
         }
     }
 
     @Command(name = "totals", mixinStandardHelpOptions = true,
             description = "A processor's totals for a calendar year: counted (as the next decision would see them, "
                     + "under --ledger-policy), committed, reserved and exempt-by-basis persons.")
-    static final class Totals implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Totals extends LedgerSubcommand {
         @Parameters(index = "0", paramLabel = "CREDIT_CODE")
         String creditCode;
 
         @Parameters(index = "1", paramLabel = "YEAR")
         int year;
 
-        @CommandLine.Mixin
-        LedgerOptions options;
+        @Override
+        String invalid() {
+            Problem problem = CreditCode.check("CREDIT_CODE", creditCode);
+            return problem == null ? null
+                    : Main.errorJson("invalid-input", "not a unified social credit code", List.of(problem));
+        }
 
         @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            Problem problem = CreditCode.check("CREDIT_CODE", creditCode);
-            if (problem != null) {
-                err.println(Main.errorJson("invalid-input", "not a unified social credit code",
-                        List.of(problem)));
-                return Main.INVALID_INPUT;
-            }
-            return withLedger(options, err, ledger -> {
-                spec.commandLine().getOut().println(DecisionJson.toJson(ledger.totals(creditCode, year), true));
-                return Main.DECIDED;
-            });
+        int run(JdbcExportLedger ledger, PrintWriter out, PrintWriter err) {
+            out.println(DecisionJson.toJson(ledger.totals(creditCode, year), true));
+            return Main.DECIDED;
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Every export of a year, all processors, as CSV for auditors (RFC 4180, header first, UTF-8 "
                     + "with a byte-order mark for Excel).")
-    static final class Export implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Export extends LedgerSubcommand {
         @Option(names = "--year", paramLabel = "Y", required = true, description = "The calendar year.")
         int year;
 
@@ -256,28 +261,22 @@ final class LedgerCommand implements Callable<Integer> {
                 + "instead of the CSV: one JSON decision (request embedded, replayable) per line.")
         boolean decisions;
 
-        @CommandLine.Mixin
-        LedgerOptions options;
-
         @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            return withLedger(options, err, ledger -> {
-                try {
-                    if (out == null) {
-                        write(ledger, spec.commandLine().getOut());
-                    } else {
-                        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                            write(ledger, w);
-                        }
+        int run(JdbcExportLedger ledger, PrintWriter stdout, PrintWriter err) {
+            try {
+                if (out == null) {
+                    write(ledger, stdout);
+                } else {
+                    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                        write(ledger, w);
                     }
-                    return Main.DECIDED;
-                } catch (IOException e) {
-                    err.println(Main.errorJson("output-failed", "cannot write " + out + ": " + e.getMessage(),
-                            List.of()));
-                    return Main.FAILURE;
                 }
-            });
+                return Main.DECIDED;
+            } catch (IOException e) {
+                err.println(Main.errorJson("output-failed", "cannot write " + out + ": " + e.getMessage(),
+                        List.of()));
+                return Main.FAILURE;
+            }
         }
 
         /** U+FEFF, which UTF-8 encodes as EF BB BF: how Excel recognises a UTF-8 CSV. */
@@ -293,7 +292,7 @@ final class LedgerCommand implements Callable<Integer> {
                 ledger.exportDecisionRecords(year, w);
             } else {
                 writeBom(w);
-                ledger.exportCsv(year, w);
+                LedgerCsv.write(ledger.records(year), ledger.clock().instant(), w);
             }
         }
     }

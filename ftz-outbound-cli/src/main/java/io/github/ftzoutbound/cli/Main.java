@@ -7,7 +7,7 @@ import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.api.RuleSetException;
 import io.github.ftzoutbound.batch.BatchEvaluator;
-import io.github.ftzoutbound.ledger.JdbcExportLedger;
+import io.github.ftzoutbound.ledger.jdbc.JdbcExportLedger;
 import io.github.ftzoutbound.ledger.LedgerException;
 import io.github.ftzoutbound.lists.ListLint;
 import io.github.ftzoutbound.model.InvalidRequestException;

@@ -1,7 +1,7 @@
 package io.github.ftzoutbound.cli;
 
 import io.github.ftzoutbound.api.ExportDecisionService;
-import io.github.ftzoutbound.ledger.JdbcExportLedger;
+import io.github.ftzoutbound.ledger.jdbc.JdbcExportLedger;
 import io.github.ftzoutbound.ledger.LedgerException;
 import io.github.ftzoutbound.server.DecisionServer;
 import io.github.ftzoutbound.server.ServerConfig;

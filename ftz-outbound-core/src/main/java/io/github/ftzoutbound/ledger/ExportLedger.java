@@ -58,11 +58,12 @@ public interface ExportLedger extends AutoCloseable {
     /** A processor's totals for one calendar year. */
     YearTotals totals(String creditCode, int year);
 
-    /** Every export of a calendar year, all processors, in the order they were reserved. */
+    /**
+     * Every export of a calendar year, all processors, in the order they were reserved. An auditor's CSV is
+     * written from these by the command line ({@code ledger export}); {@link LedgerRecord#statusAt} shows an
+     * expired reservation as EXPIRED.
+     */
     List<LedgerRecord> records(int year);
-
-    /** Writes {@link #records(int)} as CSV for auditors (RFC 4180, header line first). */
-    void exportCsv(int year, Writer out) throws IOException;
 
     /**
      * Writes the decision records stored with a year's exports, one JSON object per line in the order they were

@@ -142,10 +142,6 @@ class BatchLimitsTest {
         }
 
         @Override
-        public void exportCsv(int year, Writer out) {
-        }
-
-        @Override
         public long exportDecisionRecords(int year, Writer out) {
             return 0;
         }

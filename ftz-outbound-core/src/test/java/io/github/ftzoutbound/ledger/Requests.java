@@ -12,16 +12,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Requests of a national-regime, non-CIIO processor, and the tiers a hand count gives them. */
-final class Requests {
+public final class Requests {
     private Requests() {
     }
 
-    static ExportRequest export(String requestId, String creditCode, LocalDate date, long individuals,
+    public static ExportRequest export(String requestId, String creditCode, LocalDate date, long individuals,
                                 long sensitive) {
         return export(requestId, creditCode, date, individuals, sensitive, Basis.NONE);
     }
 
-    static ExportRequest export(String requestId, String creditCode, LocalDate date, long individuals,
+    public static ExportRequest export(String requestId, String creditCode, LocalDate date, long individuals,
                                 long sensitive, Basis basis) {
         Processor p = new Processor("Ledger test processor", Ftz.NONE, null, false, null, null, null, creditCode);
         DataItem item = new DataItem("orders", null, null, List.of(), new PersonCounts(individuals, sensitive),
@@ -38,11 +38,11 @@ final class Requests {
      * tallies by category (legal-reading.md, revision 2), so the year's sensitive persons count only against an
      * item that holds sensitive personal information.
      */
-    static Pathway tier(long annualIndividuals, long annualSensitive, boolean itemHoldsSensitive) {
+    public static Pathway tier(long annualIndividuals, long annualSensitive, boolean itemHoldsSensitive) {
         return tier(annualIndividuals, itemHoldsSensitive ? annualSensitive : 0);
     }
 
-    static Pathway tier(long annualIndividuals, long annualSensitive) {
+    public static Pathway tier(long annualIndividuals, long annualSensitive) {
         if (annualIndividuals >= 1_000_000 || annualSensitive >= 10_000) {
             return Pathway.SECURITY_ASSESSMENT;
         }

@@ -1,9 +1,20 @@
-package io.github.ftzoutbound.ledger;
+package io.github.ftzoutbound.ledger.jdbc;
+
+import io.github.ftzoutbound.ledger.CountingPolicy;
+import io.github.ftzoutbound.ledger.ExportLedger;
+import io.github.ftzoutbound.ledger.LedgerException;
+import io.github.ftzoutbound.ledger.LedgerRecord;
+import io.github.ftzoutbound.ledger.LedgerRules;
+import io.github.ftzoutbound.ledger.LedgerSnapshot;
+import io.github.ftzoutbound.ledger.Reservation;
+import io.github.ftzoutbound.ledger.ReservationRequest;
+import io.github.ftzoutbound.ledger.UnknownDecisionException;
+import io.github.ftzoutbound.ledger.YearTotals;
 
 import io.github.ftzoutbound.ledger.LedgerRecord.Status;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.ftzoutbound.ledger.LedgerSchema.Dialect;
+import io.github.ftzoutbound.ledger.jdbc.LedgerSchema.Dialect;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.PersonCounts;
 import org.slf4j.Logger;
@@ -24,7 +35,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -65,19 +75,13 @@ public final class JdbcExportLedger implements ExportLedger {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
-    private final CountingPolicy policy;
-    private final Duration ttl;
-    private final int windowDays;
-    private final Clock clock;
+    private final LedgerRules rules;
     private final String description;
 
-    private JdbcExportLedger(Builder b, HikariDataSource pool, Dialect dialect) {
+    private JdbcExportLedger(Builder b, LedgerRules rules, HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
-        this.policy = b.policy;
-        this.ttl = b.ttl;
-        this.windowDays = b.windowDays;
-        this.clock = b.clock;
+        this.rules = rules;
         this.description = b.description;
     }
 
@@ -102,14 +106,13 @@ public final class JdbcExportLedger implements ExportLedger {
         return "jdbc:h2:file:" + Path.of(location).toAbsolutePath().normalize();
     }
 
-    /** Configures a ledger. */
-    public static final class Builder {
+    /**
+     * Configures a ledger: the settings every ledger takes ({@link LedgerRules.Builder}: counting policy,
+     * reservation time, splitting window, clock) and the database's own.
+     */
+    public static final class Builder extends LedgerRules.Builder<Builder> {
         private final String url;
         private final DataSource dataSource;
-        private CountingPolicy policy = CountingPolicy.COUNT_ALL;
-        private Duration ttl = Duration.ofHours(24);
-        private int windowDays = 30;
-        private Clock clock = Clock.systemUTC();
         private int maxConnections = 16;
         private Duration lockTimeout = Duration.ofSeconds(60);
         private String description;
@@ -120,33 +123,8 @@ public final class JdbcExportLedger implements ExportLedger {
             this.description = url != null ? redact(url) : "data source " + dataSource.getClass().getName();
         }
 
-        /** Which earlier exports count (default {@link CountingPolicy#COUNT_ALL}, the strict side). */
-        public Builder countingPolicy(CountingPolicy policy) {
-            this.policy = Objects.requireNonNull(policy);
-            return this;
-        }
-
-        /** How long an uncommitted reservation holds (default 24 hours). */
-        public Builder reservationTtl(Duration ttl) {
-            if (ttl.isNegative() || ttl.isZero()) {
-                throw new IllegalArgumentException("the reservation time must be positive, not " + ttl);
-            }
-            this.ttl = ttl;
-            return this;
-        }
-
-        /** The anti-splitting window in days either side of an export (default 30). */
-        public Builder splittingWindowDays(int days) {
-            if (days < 1 || days > 366) {
-                throw new IllegalArgumentException("the splitting window is 1 to 366 days, not " + days);
-            }
-            this.windowDays = days;
-            return this;
-        }
-
-        /** The clock that stamps reservations and decides their expiry (default: system clock, UTC). */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock);
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -208,12 +186,12 @@ public final class JdbcExportLedger implements ExportLedger {
                     }
                 }
                 if (url != null && url.startsWith("jdbc:h2:mem:")) {
-                    LOG.debug("export ledger open in memory ({}, policy {})", description, policy);
+                    LOG.debug("export ledger open in memory ({}, policy {})", description, rules().policy());
                 } else {
                     LOG.info("export ledger open on {} ({}, schema version {}, policy {})", description, dialect,
-                            version, policy);
+                            version, rules().policy());
                 }
-                return new JdbcExportLedger(this, pool, dialect);
+                return new JdbcExportLedger(this, rules(), pool, dialect);
             } catch (SQLException e) {
                 pool.close();
                 throw new LedgerException("cannot open the ledger at " + description + ": " + e.getMessage(), e);
@@ -244,17 +222,17 @@ public final class JdbcExportLedger implements ExportLedger {
 
     @Override
     public CountingPolicy countingPolicy() {
-        return policy;
+        return rules.policy();
     }
 
     @Override
     public Duration reservationTtl() {
-        return ttl;
+        return rules.reservationTtl();
     }
 
     @Override
     public int splittingWindowDays() {
-        return windowDays;
+        return rules.splittingWindowDays();
     }
 
     /** The database the ledger runs on: {@code H2} or {@code POSTGRESQL}. */
@@ -262,30 +240,22 @@ public final class JdbcExportLedger implements ExportLedger {
         return dialect.name();
     }
 
-    /** Now, to the microsecond: what both databases store, so a decision shows the expiry the ledger holds. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
     // ---------------------------------------------------------------------------------------------------------
     // Deciding and reserving
 
     @Override
     public <D> D reserve(ReservationRequest request, Function<LedgerSnapshot, Reservation<D>> decide) {
-        String problem = CreditCode.problem(request.creditCode());
-        if (problem != null) {
-            throw new IllegalArgumentException("creditCode " + problem);
-        }
+        LedgerRules.checkCreditCode(request.creditCode());
         int year = request.exportDate().getYear();
         return inTransaction(request.creditCode(), year, c -> {
-            Instant now = now();
+            Instant now = rules.now();
             String supersedes = supersedeEarlier(c, request, year, now);
-            PersonCounts[] totals = yearTotals(c, request.creditCode(), year, now);
-            LedgerSnapshot snapshot = new LedgerSnapshot(request.creditCode(), policy, year, totals[0], totals[1],
-                    window(c, request.creditCode(), request.exportDate(), now), now.plus(ttl), supersedes,
-                    request.evaluationDateOverride());
+            LedgerRules.Tally tally = rules.tally();
+            yearTotals(c, request.creditCode(), year, now, tally);
+            tally.window(window(c, request.creditCode(), request.exportDate(), now));
+            LedgerSnapshot snapshot = tally.snapshot(request, now, supersedes);
             Reservation<D> r = decide.apply(snapshot);
-            insert(c, request, year, r, snapshot, now);
+            insert(c, rules.reserved(request, r, snapshot, now), r.record());
             if (supersedes != null) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE ledger_export SET superseded_by = ? WHERE decision_id = ?")) {
@@ -300,33 +270,28 @@ public final class JdbcExportLedger implements ExportLedger {
 
     /**
      * The same request id already in the ledger: committed means already exported (refused, or it would count
-     * twice); an open reservation is superseded by this new evaluation, so that it counts once.
+     * twice); an open reservation is superseded by this new evaluation, so that it counts once ({@link LedgerRules}).
      */
     private String supersedeEarlier(Connection c, ReservationRequest request, int year, Instant now)
             throws SQLException {
         String superseded = null;
-        for (LedgerRecord r : select(c, "WHERE credit_code = ? AND ledger_year = ? AND request_id = ?"
-                + " AND status IN ('RESERVED', 'COMMITTED')", request.creditCode(), year, request.requestId())) {
-            if (r.status() == Status.COMMITTED) {
-                throw new DuplicateExportException(r);
+        for (LedgerRecord r : rules.superseded(select(c, "WHERE credit_code = ? AND ledger_year = ?"
+                + " AND request_id = ? AND status IN ('RESERVED', 'COMMITTED')", request.creditCode(), year,
+                request.requestId()), now)) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE ledger_export SET status = 'SUPERSEDED',"
+                    + " cancelled_at = ? WHERE decision_id = ? AND status = 'RESERVED'")) {
+                ps.setObject(1, utc(now));
+                ps.setString(2, r.decisionId());
+                ps.executeUpdate();
             }
-            if (r.statusAt(now) == Status.RESERVED) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE ledger_export SET status = 'SUPERSEDED',"
-                        + " cancelled_at = ? WHERE decision_id = ? AND status = 'RESERVED'")) {
-                    ps.setObject(1, utc(now));
-                    ps.setString(2, r.decisionId());
-                    ps.executeUpdate();
-                }
-                superseded = r.decisionId();
-            }
+            superseded = r.decisionId();
         }
         return superseded;
     }
 
-    /** [counted per policy, left out by the policy] for a processor-year, committed and unexpired reserved. */
-    private PersonCounts[] yearTotals(Connection c, String creditCode, int year, Instant now) throws SQLException {
-        PersonCounts counted = PersonCounts.ZERO;
-        PersonCounts left = PersonCounts.ZERO;
+    /** Adds a processor-year's committed and unexpired reserved persons, summed in SQL, to the tally. */
+    private void yearTotals(Connection c, String creditCode, int year, Instant now, LedgerRules.Tally tally)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT basis_exempt, COALESCE(SUM(individuals), 0),"
                 + " COALESCE(SUM(sensitive_individuals), 0) FROM ledger_export"
                 + " WHERE credit_code = ? AND ledger_year = ? AND " + ACTIVE + " GROUP BY basis_exempt")) {
@@ -335,16 +300,10 @@ public final class JdbcExportLedger implements ExportLedger {
             ps.setObject(3, utc(now));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    PersonCounts sum = new PersonCounts(rs.getLong(2), rs.getLong(3));
-                    if (rs.getBoolean(1) && !policy.countsBasisExemptExports()) {
-                        left = left.plus(sum);
-                    } else {
-                        counted = counted.plus(sum);
-                    }
+                    tally.year(rs.getBoolean(1), new PersonCounts(rs.getLong(2), rs.getLong(3)));
                 }
             }
         }
-        return new PersonCounts[]{counted, left};
     }
 
     /** The processor's other active exports dated within the window either side of this one, as the policy counts. */
@@ -353,40 +312,44 @@ public final class JdbcExportLedger implements ExportLedger {
         String sql = "SELECT COUNT(*), COALESCE(SUM(individuals), 0), COALESCE(SUM(sensitive_individuals), 0),"
                 + " COALESCE(MAX(individuals), 0), COALESCE(MAX(sensitive_individuals), 0) FROM ledger_export"
                 + " WHERE credit_code = ? AND export_date > ? AND export_date < ? AND " + ACTIVE
-                + (policy.countsBasisExemptExports() ? "" : " AND basis_exempt = FALSE");
+                + (rules.counts(true) ? "" : " AND basis_exempt = FALSE");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, creditCode);
-            ps.setObject(2, date.minusDays(windowDays));
-            ps.setObject(3, date.plusDays(windowDays));
+            ps.setObject(2, rules.windowAfter(date));
+            ps.setObject(3, rules.windowBefore(date));
             ps.setObject(4, utc(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new LedgerSnapshot.Window(windowDays, rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                return new LedgerSnapshot.Window(rules.splittingWindowDays(), rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         rs.getLong(4), rs.getLong(5));
             }
         }
     }
 
-    private void insert(Connection c, ReservationRequest request, int year, Reservation<?> r,
-                        LedgerSnapshot snapshot, Instant now) throws SQLException {
+    /** Writes a new row: a reservation or an imported export, with its decision record if it has one. */
+    private static void insert(Connection c, LedgerRecord row, String decisionRecord) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_export (" + INSERT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', ?, ?, NULL, NULL, ?, ?, ?, NULL, ?, ?)")) {
-            ps.setString(1, r.decisionId());
-            ps.setString(2, request.requestId());
-            ps.setString(3, request.creditCode());
-            ps.setInt(4, year);
-            ps.setObject(5, request.exportDate());
-            ps.setLong(6, request.persons().individuals());
-            ps.setLong(7, request.persons().sensitiveIndividuals());
-            ps.setString(8, r.pathway().name());
-            ps.setBoolean(9, r.basisExempt());
-            ps.setObject(10, utc(now));
-            ps.setObject(11, utc(snapshot.reservationExpiresAt()));
-            ps.setString(12, policy.name());
-            ps.setLong(13, snapshot.totalsBefore().individuals());
-            ps.setLong(14, snapshot.totalsBefore().sensitiveIndividuals());
-            ps.setString(15, request.evaluationDateOverride());
-            ps.setString(16, r.record());
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, row.decisionId());
+            ps.setString(2, row.requestId());
+            ps.setString(3, row.creditCode());
+            ps.setInt(4, row.year());
+            ps.setObject(5, row.exportDate());
+            ps.setLong(6, row.persons().individuals());
+            ps.setLong(7, row.persons().sensitiveIndividuals());
+            ps.setString(8, row.pathway().name());
+            ps.setBoolean(9, row.basisExempt());
+            ps.setString(10, row.status().name());
+            ps.setObject(11, utc(row.reservedAt()));
+            ps.setObject(12, utc(row.expiresAt()));
+            ps.setObject(13, utc(row.committedAt()));
+            ps.setObject(14, utc(row.cancelledAt()));
+            ps.setString(15, row.policy().name());
+            ps.setLong(16, row.totalsBefore().individuals());
+            ps.setLong(17, row.totalsBefore().sensitiveIndividuals());
+            ps.setString(18, row.supersededBy());
+            ps.setString(19, row.evaluationDateOverride());
+            ps.setString(20, decisionRecord);
             ps.executeUpdate();
         }
     }
@@ -396,45 +359,29 @@ public final class JdbcExportLedger implements ExportLedger {
 
     @Override
     public LedgerRecord commit(String decisionId) {
-        LedgerRecord found = find(decisionId);
-        return inTransaction(found.creditCode(), found.year(), c -> {
-            Instant now = now();
-            LedgerRecord r = selectOne(c, decisionId);
-            switch (r.statusAt(now)) {
-                case COMMITTED:
-                    return r;
-                case RESERVED:
-                    update(c, "UPDATE ledger_export SET status = 'COMMITTED', committed_at = ? WHERE decision_id = ?",
-                            now, decisionId);
-                    return selectOne(c, decisionId);
-                case EXPIRED:
-                    throw new ReservationStateException(r, "the reservation of decision " + decisionId
-                            + " expired at " + r.expiresAt() + " and no longer counted: evaluate the request again,"
-                            + " then commit the new decision");
-                default:
-                    throw new ReservationStateException(r, "decision " + decisionId + " was "
-                            + r.status().name().toLowerCase() + (r.supersededBy() != null
-                            ? " by decision " + r.supersededBy() : "") + "; it cannot be committed");
-            }
-        });
+        return move(decisionId, LedgerRules.Transition.COMMIT);
     }
 
     @Override
     public LedgerRecord cancel(String decisionId) {
+        return move(decisionId, LedgerRules.Transition.CANCEL);
+    }
+
+    /** Commits or cancels under the processor-year lock, as the rules allow; the row unchanged if already there. */
+    private LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
         LedgerRecord found = find(decisionId);
         return inTransaction(found.creditCode(), found.year(), c -> {
-            Instant now = now();
+            Instant now = rules.now();
             LedgerRecord r = selectOne(c, decisionId);
-            if (r.status() == Status.COMMITTED) {
-                throw new ReservationStateException(r, "decision " + decisionId + " is committed: an export that "
-                        + "happened stays counted");
+            LedgerRules.Transition t = rules.transition(asked, r, now);
+            if (t == LedgerRules.Transition.NONE) {
+                return r;
             }
-            if (r.status() == Status.RESERVED) {
-                update(c, "UPDATE ledger_export SET status = 'CANCELLED', cancelled_at = ? WHERE decision_id = ?",
-                        now, decisionId);
-                return selectOne(c, decisionId);
-            }
-            return r;
+            update(c, t == LedgerRules.Transition.COMMIT
+                    ? "UPDATE ledger_export SET status = 'COMMITTED', committed_at = ? WHERE decision_id = ?"
+                    : "UPDATE ledger_export SET status = 'CANCELLED', cancelled_at = ? WHERE decision_id = ?",
+                    now, decisionId);
+            return selectOne(c, decisionId);
         });
     }
 
@@ -479,50 +426,15 @@ public final class JdbcExportLedger implements ExportLedger {
 
     @Override
     public YearTotals totals(String creditCode, int year) {
-        String problem = CreditCode.problem(creditCode);
-        if (problem != null) {
-            throw new IllegalArgumentException("creditCode " + problem);
-        }
-        Instant now = now();
-        List<LedgerRecord> records = read(c -> select(c, "WHERE credit_code = ? AND ledger_year = ?", creditCode, year));
-        PersonCounts counted = PersonCounts.ZERO;
-        PersonCounts committed = PersonCounts.ZERO;
-        PersonCounts reserved = PersonCounts.ZERO;
-        PersonCounts exempt = PersonCounts.ZERO;
-        long committedExports = 0;
-        long open = 0;
-        for (LedgerRecord r : records) {
-            Status s = r.statusAt(now);
-            if (s == Status.COMMITTED) {
-                committed = committed.plus(r.persons());
-                committedExports++;
-            } else if (s == Status.RESERVED) {
-                reserved = reserved.plus(r.persons());
-                open++;
-            } else {
-                continue;
-            }
-            if (r.basisExempt()) {
-                exempt = exempt.plus(r.persons());
-            }
-            if (!r.basisExempt() || policy.countsBasisExemptExports()) {
-                counted = counted.plus(r.persons());
-            }
-        }
-        return new YearTotals(creditCode, year, policy, counted, committed, reserved, exempt, committedExports, open);
+        LedgerRules.checkCreditCode(creditCode);
+        Instant now = rules.now();
+        return rules.totals(creditCode, year,
+                read(c -> select(c, "WHERE credit_code = ? AND ledger_year = ?", creditCode, year)), now);
     }
 
     @Override
     public List<LedgerRecord> records(int year) {
         return read(c -> select(c, "WHERE ledger_year = ? ORDER BY reserved_at, decision_id", year));
-    }
-
-    /** The CSV columns of {@link #exportCsv}. */
-    public static final List<String> CSV_HEADER = LedgerCsv.HEADER;
-
-    @Override
-    public void exportCsv(int year, Writer out) throws IOException {
-        LedgerCsv.write(records(year), now(), out);
     }
 
     @Override
@@ -569,7 +481,7 @@ public final class JdbcExportLedger implements ExportLedger {
 
     @Override
     public Clock clock() {
-        return clock;
+        return rules.clock();
     }
 
     private static List<LedgerRecord> select(Connection c, String where, Object... args) throws SQLException {
@@ -598,7 +510,7 @@ public final class JdbcExportLedger implements ExportLedger {
     }
 
     private static OffsetDateTime utc(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -612,41 +524,10 @@ public final class JdbcExportLedger implements ExportLedger {
     public LedgerRecord importRecord(String decisionId, String requestId, String creditCode, LocalDate exportDate,
                                      PersonCounts persons, Pathway pathway, boolean basisExempt, Status status,
                                      Instant expiresAt) {
-        String problem = CreditCode.problem(creditCode);
-        if (problem != null) {
-            throw new IllegalArgumentException("creditCode " + problem);
-        }
-        int year = exportDate.getYear();
-        Instant now = now();
-        Instant expiry = switch (status) {
-            case RESERVED -> Objects.requireNonNull(expiresAt, "a reservation needs its expiry");
-            case EXPIRED -> expiresAt != null ? expiresAt : now.minusSeconds(1);
-            default -> expiresAt != null ? expiresAt : now;
-        };
-        if (status == Status.SUPERSEDED) {
-            throw new IllegalArgumentException("a superseded export is not imported");
-        }
-        Status stored = status == Status.EXPIRED ? Status.RESERVED : status;
-        return inTransaction(creditCode, year, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_export (" + INSERT_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, NULL, NULL, NULL)")) {
-                ps.setString(1, decisionId);
-                ps.setString(2, requestId);
-                ps.setString(3, creditCode);
-                ps.setInt(4, year);
-                ps.setObject(5, exportDate);
-                ps.setLong(6, persons.individuals());
-                ps.setLong(7, persons.sensitiveIndividuals());
-                ps.setString(8, pathway.name());
-                ps.setBoolean(9, basisExempt);
-                ps.setString(10, stored.name());
-                ps.setObject(11, utc(now));
-                ps.setObject(12, utc(expiry));
-                ps.setObject(13, stored == Status.COMMITTED ? utc(now) : null);
-                ps.setObject(14, stored == Status.CANCELLED ? utc(now) : null);
-                ps.setString(15, policy.name());
-                ps.executeUpdate();
-            }
+        LedgerRecord row = rules.imported(decisionId, requestId, creditCode, exportDate, persons, pathway,
+                basisExempt, status, expiresAt, rules.now());
+        return inTransaction(creditCode, row.year(), c -> {
+            insert(c, row, null);
             return selectOne(c, decisionId);
         });
     }
@@ -743,7 +624,7 @@ public final class JdbcExportLedger implements ExportLedger {
                 "INSERT INTO ledger_processor_year (credit_code, ledger_year, created_at) VALUES (?, ?, ?)")) {
             ps.setString(1, creditCode);
             ps.setInt(2, year);
-            ps.setObject(3, utc(now()));
+            ps.setObject(3, utc(rules.now()));
             ps.executeUpdate();
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -801,7 +682,6 @@ public final class JdbcExportLedger implements ExportLedger {
 
     @Override
     public String toString() {
-        return "JdbcExportLedger[" + description + ", " + dialect + ", " + policy + ", ttl " + ttl + ", window "
-                + windowDays + " days]";
+        return "JdbcExportLedger[" + description + ", " + dialect + ", " + rules + "]";
     }
 }

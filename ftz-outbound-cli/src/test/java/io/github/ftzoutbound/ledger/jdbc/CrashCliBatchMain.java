@@ -1,4 +1,4 @@
-package io.github.ftzoutbound.ledger;
+package io.github.ftzoutbound.ledger.jdbc;
 
 import io.github.ftzoutbound.cli.Main;
 

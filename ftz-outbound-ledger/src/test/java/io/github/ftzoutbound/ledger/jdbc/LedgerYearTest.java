@@ -1,9 +1,13 @@
-package io.github.ftzoutbound.ledger;
+package io.github.ftzoutbound.ledger.jdbc;
+
+import io.github.ftzoutbound.ledger.CountingPolicy;
+import io.github.ftzoutbound.ledger.Requests;
+import io.github.ftzoutbound.ledger.MutableClock;
 
 import io.github.ftzoutbound.TestServices;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
-import io.github.ftzoutbound.ledger.LedgerDatabases.Kind;
+import io.github.ftzoutbound.ledger.jdbc.LedgerDatabases.Kind;
 import io.github.ftzoutbound.model.Basis;
 import io.github.ftzoutbound.model.Pathway;
 import io.github.ftzoutbound.model.PersonCounts;

@@ -1,4 +1,8 @@
-package io.github.ftzoutbound.ledger;
+package io.github.ftzoutbound.ledger.jdbc;
+
+import io.github.ftzoutbound.ledger.LedgerRecord;
+import io.github.ftzoutbound.ledger.ReservationRequest;
+import io.github.ftzoutbound.ledger.Requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,9 +91,6 @@ class LedgerDatesTest {
             assertEquals(reason, march.ledger().evaluationDateOverride());
             LedgerRecord row = ledger.records(2026).get(0);
             assertEquals(reason, row.evaluationDateOverride());
-            StringWriter csv = new StringWriter();
-            ledger.exportCsv(2026, csv);
-            assertTrue(csv.toString().contains(reason), csv.toString());
             // Today needs no override and records none, even on a service that has one.
             ExportDecision today = service.evaluate(Requests.export("TODAY", CODE, TODAY, 1, 0));
             assertNull(today.ledger().evaluationDateOverride());

@@ -1,8 +1,9 @@
-package io.github.ftzoutbound.ledger;
+package io.github.ftzoutbound.ledger.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ftzoutbound.cli.Main;
+import io.github.ftzoutbound.ledger.LedgerRecord;
 import io.github.ftzoutbound.ledger.LedgerRecord.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;

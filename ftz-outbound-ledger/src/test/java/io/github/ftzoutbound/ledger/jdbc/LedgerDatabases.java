@@ -1,4 +1,6 @@
-package io.github.ftzoutbound.ledger;
+package io.github.ftzoutbound.ledger.jdbc;
+
+import io.github.ftzoutbound.ledger.CreditCode;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;

@@ -1,4 +1,6 @@
-package io.github.ftzoutbound.ledger;
+package io.github.ftzoutbound.ledger.jdbc;
+
+import io.github.ftzoutbound.ledger.LedgerException;
 
 import io.github.ftzoutbound.engine.ClasspathFiles;
 import io.github.ftzoutbound.engine.SourceFile;
