@@ -2,7 +2,7 @@ package io.github.ftzoutbound.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ftzoutbound.api.ExportDecisionService;
-import io.github.ftzoutbound.ledger.JdbcExportLedger;
+import io.github.ftzoutbound.ledger.jdbc.JdbcExportLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
