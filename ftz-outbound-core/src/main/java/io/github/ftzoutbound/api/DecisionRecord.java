@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code clauses} table (citation id -> instrument, article …, label and, in a full record, text), and cited by id
  * everywhere else (items, the decision's citations, obligations, warnings, {@code notChosen}, the trace). A full
  * record also carries explanations, {@code notChosen}, messages and the trace; a lean record carries the answer,
- * the citation ids and labels, obligation and warning codes, and the request when asked. The Java
+ * the citation ids and labels, obligation and warning codes, and the request when asked (no request digest: it is
+ * computed when first read, and a lean record never reads it). The Java
  * {@link ExportDecision} is the same in both cases; only the JSON differs. Records written before format 2 (no
  * {@code recordFormat}) stated each citation in full wherever it appeared; {@code audit.Records} reads both.
  */
@@ -94,8 +95,8 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
     }
 
     /**
-     * The record of a decision at the given detail. Only a full record reads {@code notChosen}, explanations,
-     * messages and the trace, so a lean record never computes what the evaluation left lazy.
+     * The record of a decision at the given detail. Only a full record reads {@code notChosen}, explanations, the
+     * request digest, messages and the trace, so a lean record never computes what the evaluation left lazy.
      */
     public static DecisionRecord of(ExportDecision d, Detail detail) {
         boolean full = detail == Detail.FULL;
@@ -140,7 +141,8 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
         RulesetInfo ruleset = d.ruleset() == null || full ? d.ruleset()
                 : new RulesetInfo(d.ruleset().version(), d.ruleset().digest(), List.of());
         return new DecisionRecord(FORMAT, detail, d.requestId(), d.decisionId(), d.evaluatedAt(), d.evaluationDate(),
-                d.requestDigest(), d.regime(), d.pathway(), items, citations, obligations, warnings, d.ledger(),
+                full ? d.requestDigest() : null, d.regime(), d.pathway(), items, citations, obligations, warnings,
+                d.ledger(),
                 ruleset, d.engineVersion(), trace, clauses, d.request());
     }
 

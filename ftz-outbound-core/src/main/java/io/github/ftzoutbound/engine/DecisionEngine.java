@@ -4,6 +4,8 @@ import io.github.ftzoutbound.api.Citation;
 import io.github.ftzoutbound.api.EvaluationException;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ItemDecision;
+import io.github.ftzoutbound.api.DecisionJson;
+import io.github.ftzoutbound.api.Lazy;
 import io.github.ftzoutbound.api.LazyList;
 import io.github.ftzoutbound.api.Obligation;
 import io.github.ftzoutbound.api.TraceEntry;
@@ -298,10 +300,13 @@ public final class DecisionEngine {
             }
             Explanations.Figures figures = new Explanations.Figures(exportCase, item, lists);
             figuresByItem.put(item, figures);
-            String explanation = Explanations.fill(RuleMeta.text(explaining.getRule(), "explain"), figures,
-                    explaining.getEntry());
-            String explanationZh = Explanations.fill(RuleMeta.text(explaining.getRule(), "explainZh"), figures,
-                    explaining.getEntry(), Map.of(), true);
+            // Filled when first read (a full record, explain, the report), like notChosen below.
+            Candidate explainedBy = explaining;
+            Lazy<ItemDecision.Explanation> explanation = Lazy.of(() -> new ItemDecision.Explanation(
+                    Explanations.fill(RuleMeta.text(explainedBy.getRule(), "explain"), figures,
+                            explainedBy.getEntry()),
+                    Explanations.fill(RuleMeta.text(explainedBy.getRule(), "explainZh"), figures,
+                            explainedBy.getEntry(), Map.of(), true)));
             List<Candidate> proposed = candidates.getOrDefault(item, List.of());
             // Computed when first read (a full record, explain, the report): most callers never read it.
             List<NotChosen> notChosen = new LazyList<>(() -> notChosen(exportCase, figures, ruling, proposed));
@@ -317,7 +322,7 @@ public final class DecisionEngine {
                     .map(c -> c.getEntry() == null ? null : c.getEntry().getRoute())
                     .filter(java.util.Objects::nonNull).sorted().findFirst().orElse(null);
             itemDecisions.add(new ItemDecision(item.getId(), ruling.getPathway(), reason, ruling.getRow(),
-                    new ArrayList<>(cites), explanation, explanationZh, notChosen, route));
+                    new ArrayList<>(cites), explanation, notChosen, route));
         }
 
         List<Obligation> obligations = new ArrayList<>();
@@ -367,10 +372,10 @@ public final class DecisionEngine {
         List<TraceEntry> traceEntries = new LazyList<>(() -> Trace.entries(ruleSet, outcome.firings()));
 
         return new ExportDecision(request.requestId(), UUID.randomUUID().toString(), evaluatedAt,
-                request.evaluationDate(), io.github.ftzoutbound.api.DecisionJson.requestDigest(request),
+                request.evaluationDate(), Lazy.of(() -> DecisionJson.requestDigest(request)),
                 exportCase.getRegime(), requestRulings.get(0).getPathway(), itemDecisions,
                 new ArrayList<>(allCitations), obligations, warnings, ruleSet.info(), engineVersion, traceEntries,
-                null);
+                null, null);
     }
 
     /**

@@ -105,7 +105,7 @@ class DecisionRecordTest {
                     || json.contains("\"text\"") || json.contains("\"message\""), d.requestId());
             ExportDecision lean = Records.read(json);
             assertEquals(d.pathway(), lean.pathway());
-            assertEquals(d.requestDigest(), lean.requestDigest());
+            assertNull(lean.requestDigest(), "a lean record has no request digest: it is never computed for one");
             assertEquals(keys(d.citations()), keys(lean.citations()), d.requestId());
             for (ItemDecision item : d.items()) {
                 ItemDecision l = lean.item(item.itemId());
