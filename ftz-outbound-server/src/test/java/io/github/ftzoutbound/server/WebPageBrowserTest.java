@@ -1,8 +1,8 @@
 package io.github.ftzoutbound.server;
 
 import io.github.ftzoutbound.api.ExportDecisionService;
+import io.github.ftzoutbound.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,9 +12,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,52 +26,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The web page in a real browser: Debian's chromium and chromium-driver (no downloaded browser), headless, with a
- * fresh profile and no background networking. Skipped, loudly, only when they are not installed; .ci/run installs
- * them so CI always runs it. Leaves a screenshot in target/service-screenshot.png (docs/service-screenshot.png is
- * a copy).
+ * The web page in a real browser ({@link HeadlessChromium}: Debian's chromium and chromium-driver, headless).
+ * Skipped, loudly, only when they are not installed; .ci/run installs them so CI always runs it. Leaves a
+ * screenshot in target/service-screenshot.png (docs/service-screenshot.png is a copy).
  */
 class WebPageBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static DecisionServer server;
     static WebDriver browser;
     static String base;
 
     @BeforeAll
     static void start(@TempDir Path work) throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why = "SKIPPED: the browser test of the web page needs Debian's chromium and chromium-driver "
-                    + "(apt-get install -y chromium chromium-driver); " + CHROMIUM + " or " + CHROMEDRIVER + " is missing";
-            System.err.println("*** " + why + " ***");
-            Assumptions.abort(why);
-        }
+        browser = HeadlessChromium.start(work, "the web page");
         server = new DecisionServer(ServerConfig.defaults(0, work), ExportDecisionService::bundled, null).start();
         assertTrue(server.awaitLoaded(Duration.ofMinutes(2)));
         base = "http://127.0.0.1:" + server.port();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(work.resolve("chromium-profile")),
-                "--window-size=1400,1900", "--lang=en-US");
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        HeadlessChromium.quit(browser);
         if (server != null) {
             server.stop(Duration.ofSeconds(5));
         }
     }
 
     static WebDriverWait await() {
-        return new WebDriverWait(browser, Duration.ofSeconds(60));
+        return HeadlessChromium.await(browser);
     }
 
     static void loadPage() {

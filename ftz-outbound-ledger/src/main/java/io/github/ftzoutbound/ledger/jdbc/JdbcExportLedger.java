@@ -1,7 +1,7 @@
 package io.github.ftzoutbound.ledger.jdbc;
 
 import io.github.ftzoutbound.ledger.CountingPolicy;
-import io.github.ftzoutbound.ledger.ExportLedger;
+import io.github.ftzoutbound.ledger.RulesBackedLedger;
 import io.github.ftzoutbound.ledger.LedgerException;
 import io.github.ftzoutbound.ledger.LedgerRecord;
 import io.github.ftzoutbound.ledger.LedgerRules;
@@ -29,7 +29,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +59,7 @@ import java.util.function.Function;
  * }
  * }</pre>
  */
-public final class JdbcExportLedger implements ExportLedger {
+public final class JdbcExportLedger extends RulesBackedLedger {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcExportLedger.class);
     /** SQLSTATE of a unique-key violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -75,13 +74,12 @@ public final class JdbcExportLedger implements ExportLedger {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
-    private final LedgerRules rules;
     private final String description;
 
     private JdbcExportLedger(Builder b, LedgerRules rules, HikariDataSource pool, Dialect dialect) {
+        super(rules);
         this.pool = pool;
         this.dialect = dialect;
-        this.rules = rules;
         this.description = b.description;
     }
 
@@ -218,21 +216,6 @@ public final class JdbcExportLedger implements ExportLedger {
         private static String redact(String url) {
             return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
         }
-    }
-
-    @Override
-    public CountingPolicy countingPolicy() {
-        return rules.policy();
-    }
-
-    @Override
-    public Duration reservationTtl() {
-        return rules.reservationTtl();
-    }
-
-    @Override
-    public int splittingWindowDays() {
-        return rules.splittingWindowDays();
     }
 
     /** The database the ledger runs on: {@code H2} or {@code POSTGRESQL}. */
@@ -477,11 +460,6 @@ public final class JdbcExportLedger implements ExportLedger {
                 }
             }
         });
-    }
-
-    @Override
-    public Clock clock() {
-        return rules.clock();
     }
 
     private static List<LedgerRecord> select(Connection c, String where, Object... args) throws SQLException {
