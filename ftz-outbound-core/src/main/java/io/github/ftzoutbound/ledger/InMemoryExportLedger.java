@@ -94,18 +94,9 @@ public final class InMemoryExportLedger extends RulesBackedLedger {
         return r;
     }
 
-    @Override
-    public LedgerRecord commit(String decisionId) {
-        return move(decisionId, LedgerRules.Transition.COMMIT);
-    }
-
-    @Override
-    public LedgerRecord cancel(String decisionId) {
-        return move(decisionId, LedgerRules.Transition.CANCEL);
-    }
-
     /** Commits or cancels, as the rules allow; the row unchanged when it is already there. */
-    private LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
+    @Override
+    protected LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
         synchronized (lock) {
             Instant now = rules.now();
             LedgerRecord r = find(decisionId);

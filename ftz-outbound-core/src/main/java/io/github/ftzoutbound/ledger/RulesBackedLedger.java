@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * A ledger whose settings are its {@link LedgerRules}: the in-memory ledger and the JDBC ledger of
- * {@code ftz-outbound-ledger}. The settings a caller reads back are stated here once, so the two stores cannot
- * report settings other than the ones they count with.
+ * {@code ftz-outbound-ledger}. The settings a caller reads back, and commit and cancel as one transition each, are
+ * stated here once, so the two stores cannot report settings other than the ones they count with; each store
+ * says only how it stores and locks a row ({@link #move}).
  */
 public abstract class RulesBackedLedger implements ExportLedger {
     /** How this ledger decides: what counts, the window, expiry, the clock. */
@@ -37,4 +38,23 @@ public abstract class RulesBackedLedger implements ExportLedger {
     public final Clock clock() {
         return rules.clock();
     }
+
+    @Override
+    public final LedgerRecord commit(String decisionId) {
+        return move(decisionId, LedgerRules.Transition.COMMIT);
+    }
+
+    @Override
+    public final LedgerRecord cancel(String decisionId) {
+        return move(decisionId, LedgerRules.Transition.CANCEL);
+    }
+
+    /**
+     * Commits or cancels ({@code asked}) a decision's row under the store's lock, as {@link LedgerRules#transition}
+     * allows; the row unchanged when it is already where it was asked to go.
+     *
+     * @throws UnknownDecisionException  no reservation has this decision id
+     * @throws ReservationStateException the row cannot move so
+     */
+    protected abstract LedgerRecord move(String decisionId, LedgerRules.Transition asked);
 }

@@ -340,18 +340,9 @@ public final class JdbcExportLedger extends RulesBackedLedger {
     // ---------------------------------------------------------------------------------------------------------
     // Commit and cancel
 
-    @Override
-    public LedgerRecord commit(String decisionId) {
-        return move(decisionId, LedgerRules.Transition.COMMIT);
-    }
-
-    @Override
-    public LedgerRecord cancel(String decisionId) {
-        return move(decisionId, LedgerRules.Transition.CANCEL);
-    }
-
     /** Commits or cancels under the processor-year lock, as the rules allow; the row unchanged if already there. */
-    private LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
+    @Override
+    protected LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
         LedgerRecord found = find(decisionId);
         return inTransaction(found.creditCode(), found.year(), c -> {
             Instant now = rules.now();
