@@ -44,16 +44,22 @@ import java.util.concurrent.Callable;
  * nothing on stdout), 3 rules or lists failed to load (nothing decided), 1 any other failure.
  */
 @Command(name = "ftz-outbound", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Decides how a data export out of China must be cleared, citing the clauses.",
-        subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class, TestCommand.class,
-                TranscriptionCommands.ImportList.class, TranscriptionCommands.ExportList.class,
-                TranscriptionCommands.MigrateLists.class,
-                CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
-                AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class,
-                // `help [COMMAND]`, and a bash/zsh completion script: source <(java -jar … generate-completion)
-                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class,
-                ServeCommand.class})
+        description = "Decides how a data export out of China must be cleared, citing the clauses.")
 public final class Main implements Callable<Integer> {
+    /**
+     * The commands, in the order help lists them. Not in the annotation: picocli builds the model of every command
+     * it is given (reflection over each one's options and mixins, ~0.07 s of a cold start), so a run that names its
+     * command gets that one only ({@link #commandLine}); help, completion and an unknown name get them all.
+     */
+    static final List<Class<?>> COMMANDS = List.of(Main.Evaluate.class, Main.EvaluateBatch.class,
+            Main.LintLists.class, TestCommand.class,
+            TranscriptionCommands.ImportList.class, TranscriptionCommands.ExportList.class,
+            TranscriptionCommands.MigrateLists.class,
+            CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
+            AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class,
+            // `help [COMMAND]`, and a bash/zsh completion script: source <(java -jar … generate-completion)
+            CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class,
+            ServeCommand.class);
     public static final int DECIDED = 0;
     public static final int FAILURE = 1;
     public static final int INVALID_INPUT = 2;
@@ -72,11 +78,53 @@ public final class Main implements Callable<Integer> {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in));
     }
 
+    /** The whole command line, every command in it (help texts, tests). */
+    static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for these arguments: when they name a command other than help and generate-completion (the
+     * first argument that is not a root option), that command only, so that picocli builds no model it will not use; else every command.
+     * What a run does and prints is the same either way: a command's parsing, help and errors involve only itself
+     * and the root.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        String named = commandName(args);
+        // help and generate-completion read the other commands: they get them all.
+        List<Class<?>> only = COMMANDS.stream().filter(c -> nameOf(c).equals(named)
+                && !"help".equals(named) && !"generate-completion".equals(named)).toList();
+        for (Class<?> c : only.isEmpty() ? COMMANDS : only) {
+            cl.addSubcommand(c);
+        }
+        // picocli hides generate-completion by default; it is documented in the README, so list it too.
+        CommandLine completion = cl.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().usageMessage().hidden(false);
+        }
+        return cl;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
+    /** The first argument that is not a root option (--lang LANG, --lang=LANG, -h, -V…), or null. */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
+    }
+
     /** Runs a command with the given streams and returns its exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
-        CommandLine cl = new CommandLine(new Main());
-        // picocli hides generate-completion by default; it is documented in the README, so list it too.
-        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        CommandLine cl = commandLine(args);
         // Help in Chinese or English: --lang, else the locale. Set on the root before parsing, so that it also
         // reaches the help of every subcommand (picocli passes the bundle down the hierarchy).
         Locale locale = helpLocale(args);
