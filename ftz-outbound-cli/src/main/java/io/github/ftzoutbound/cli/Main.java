@@ -630,9 +630,9 @@ public final class Main implements Callable<Integer> {
             }
             report.findings().forEach(out::println);
             report.acknowledged().forEach(out::println);
-            String acked = report.acknowledged().isEmpty() ? "" : " (" + report.acknowledged().size() + " acknowledged)";
-            out.println(report.findings().isEmpty() ? "lint-lists: clean" + acked
-                    : "lint-lists: " + report.findings().size() + " finding(s)" + acked);
+            String acked = report.acknowledged().isEmpty() ? "" : say("lint.acknowledged", report.acknowledged().size());
+            out.println(report.findings().isEmpty() ? say("lint.clean", acked)
+                    : say("lint.findings", report.findings().size(), acked));
             return report.findings().isEmpty() ? 0 : 1;
         }
     }

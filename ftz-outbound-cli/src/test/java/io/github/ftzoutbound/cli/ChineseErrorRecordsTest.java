@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -176,5 +178,45 @@ class ChineseErrorRecordsTest {
         assertTrue(en.err().lines().anyMatch(l -> l.matches("evaluate-batch: 2/2 lines \\(100%\\), \\d+ lines/s, ETA 0s")),
                 en.err());
         assertFalse(en.err().lines().anyMatch(ConsoleTextTest::hasChinese), en.err());
+    }
+
+    @Test
+    void lintListsSumsUpInTheRunsLanguage() {
+        CliTest.Run zh = CliTest.run("--lang", "zh", "lint-lists", "../docs/examples/lists");
+        String last = zh.out().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.matches("lint-lists：(无问题|\\d+ 项问题).*"), zh.out() + zh.err());
+        CliTest.Run en = CliTest.run("--lang", "en", "lint-lists", "../docs/examples/lists");
+        assertEquals(zh.exit(), en.exit());
+        String lastEn = en.out().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(lastEn.matches("lint-lists: (clean|\\d+ finding\\(s\\)).*"), en.out() + en.err());
+    }
+
+    /**
+     * {@code --lang zh CMD --help} for every command and subcommand (picocli's own help command included): no line
+     * is English prose (three English words in a row and no Chinese). Option names, file names and codes may stay.
+     */
+    @Test
+    void theHelpOfEveryCommandIsChineseWithLangZh() {
+        List<String> english = new ArrayList<>();
+        helpOf(new picocli.CommandLine(new Main()), List.of(), english);
+        assertEquals(List.of(), english);
+    }
+
+    private static final Pattern PROSE = Pattern.compile("\\b[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}\\b");
+
+    private static void helpOf(picocli.CommandLine cl, List<String> path, List<String> english) {
+        List<String> args = new ArrayList<>(List.of("--lang", "zh"));
+        args.addAll(path);
+        args.add("--help");
+        CliTest.Run r = CliTest.run(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.err());
+        assertTrue(hasChinese(r.out()), String.join(" ", args));
+        r.out().lines().filter(l -> PROSE.matcher(l).find() && !hasChinese(l))
+                .forEach(l -> english.add(String.join(" ", path) + ": " + l.strip()));
+        for (picocli.CommandLine sub : new java.util.LinkedHashSet<>(cl.getSubcommands().values())) {
+            List<String> p = new ArrayList<>(path);
+            p.add(sub.getCommandName());
+            helpOf(sub, p, english);
+        }
     }
 }
