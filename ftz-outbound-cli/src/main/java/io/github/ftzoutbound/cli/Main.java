@@ -134,7 +134,7 @@ public final class Main implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println(errorJson("failure", e.toString(), List.of()));
+            err.println(errorJson("failure", ErrorText.of("failure.unexpected", e), List.of()));
             return FAILURE;
         });
         cl.setParameterExceptionHandler((e, args1) -> {
@@ -153,8 +153,7 @@ public final class Main implements Callable<Integer> {
             // PrintWriter swallows write errors (a full disk, /dev/full, a closed pipe): ask it. Output that was
             // lost must never end in exit 0 (or 4, "replay found changes"), or a caller would trust nothing.
             if (out.checkError() && (exit == DECIDED || exit == AuditCommands.CHANGED)) {
-                err.println(errorJson("output-failed", "standard output could not be written (disk full, closed "
-                        + "pipe?): the output is lost", List.of()));
+                err.println(errorJson("output-failed", ErrorText.of("output.stdoutLost"), List.of()));
                 exit = FAILURE;
             }
             return exit;
@@ -251,13 +250,27 @@ public final class Main implements Callable<Integer> {
      * both languages.
      */
     static String errorJson(String kind, String message, List<Problem> problems) {
+        ResourceBundle messages = MESSAGES.get();
+        return errorJson(kind, message, messages != null && messages.containsKey("error." + kind)
+                ? messages.getString("error." + kind) : null, problems);
+    }
+
+    /**
+     * The JSON error record whose words are {@code text} (Errors.properties): its English text is the
+     * {@code message}, and with Chinese chosen its Chinese text (Errors_zh.properties) is the {@code messageZh}.
+     */
+    static String errorJson(String kind, ErrorText text, List<Problem> problems) {
+        return errorJson(kind, text.english(), "zh".equals(language().getLanguage())
+                ? text.in(Locale.SIMPLIFIED_CHINESE) : null, problems);
+    }
+
+    private static String errorJson(String kind, String message, String messageZh, List<Problem> problems) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", kind);
         m.put("message", message);
-        ResourceBundle messages = MESSAGES.get();
-        boolean zh = messages != null && "zh".equals(messages.getLocale().getLanguage());
-        if (messages != null && messages.containsKey("error." + kind)) {
-            m.put("messageZh", messages.getString("error." + kind));
+        boolean zh = "zh".equals(language().getLanguage());
+        if (messageZh != null) {
+            m.put("messageZh", messageZh);
         }
         if (!problems.isEmpty()) {
             m.put("problems", zh ? problems.stream().map(Main::inChinese).toList() : problems);
@@ -354,12 +367,12 @@ public final class Main implements Callable<Integer> {
     static WithLedger attachLedger(ExportDecisionService service, LedgerCommand.LedgerOptions options, boolean commit,
                                    PrintWriter err) {
         if (commit && !options.configured()) {
-            err.println(errorJson("invalid-input", "--commit needs --ledger", List.of()));
+            err.println(errorJson("invalid-input", ErrorText.of("commit.needsLedger"), List.of()));
             return new WithLedger(null, null, INVALID_INPUT);
         }
         if (!options.configured()) {
             if (options.dateOverride != null) {
-                err.println(errorJson("invalid-input", "--date-override needs --ledger", List.of()));
+                err.println(errorJson("invalid-input", ErrorText.of("dateOverride.needsLedger"), List.of()));
                 return new WithLedger(null, null, INVALID_INPUT);
             }
             return new WithLedger(service, null, null);
@@ -373,7 +386,7 @@ public final class Main implements Callable<Integer> {
                     null);
         } catch (IllegalArgumentException e) {
             ledger.close();
-            err.println(errorJson("invalid-input", "--date-override: " + e.getMessage(), List.of()));
+            err.println(errorJson("invalid-input", ErrorText.of("dateOverride.invalid", e.getMessage()), List.of()));
             return new WithLedger(null, null, INVALID_INPUT);
         }
     }
@@ -383,8 +396,7 @@ public final class Main implements Callable<Integer> {
         try {
             return options.servingBuilder().build();
         } catch (RuleSetException e) {
-            err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.asProblems()));
+            err.println(errorJson("rules-failed", ErrorText.of("rules.failed"), e.asProblems()));
             return null;
         }
     }
@@ -398,8 +410,7 @@ public final class Main implements Callable<Integer> {
         try {
             return options.build();
         } catch (RuleSetException e) {
-            err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.asProblems()));
+            err.println(errorJson("rules-failed", ErrorText.of("rules.failed"), e.asProblems()));
             return null;
         }
     }
@@ -442,7 +453,7 @@ public final class Main implements Callable<Integer> {
             try {
                 body = read(file);
             } catch (IOException e) {
-                err.println(errorJson("invalid-input", "cannot read " + file + ": " + e.getMessage(), List.of()));
+                err.println(errorJson("invalid-input", ErrorText.of("read.failedDetail", file, e.getMessage()), List.of()));
                 return INVALID_INPUT;
             }
             ExportDecisionService service = buildOrReport(listOptions, err);
@@ -463,11 +474,10 @@ public final class Main implements Callable<Integer> {
                 // The decision is committed only once it has been written: an export whose decision was lost
                 // (disk full, closed pipe) stays a reservation, which expires unless committed by hand.
                 if (out.checkError()) {
-                    err.println(errorJson("output-failed", "the decision " + decision.decisionId()
-                            + " could not be written to standard output" + (commit && decision.ledger() != null
-                            ? "; it was not committed (its reservation expires at "
-                            + decision.ledger().reservationExpiresAt() + "; its record is kept in the ledger)"
-                            : ""), List.of()));
+                    err.println(errorJson("output-failed", commit && decision.ledger() != null
+                            ? ErrorText.of("output.decisionLostUncommitted", decision.decisionId(),
+                            decision.ledger().reservationExpiresAt())
+                            : ErrorText.of("output.decisionLost", decision.decisionId()), List.of()));
                     return FAILURE;
                 }
                 if (commit && ledger != null && decision.ledger() != null) {
@@ -475,13 +485,13 @@ public final class Main implements Callable<Integer> {
                 }
                 return DECIDED;
             } catch (InvalidRequestException e) {
-                err.println(errorJson("invalid-input", "the request is invalid; nothing decided", e.problems()));
+                err.println(errorJson("invalid-input", ErrorText.of("request.invalid"), e.problems()));
                 return INVALID_INPUT;
             } catch (EvaluationException e) {
-                err.println(errorJson("failure", e.getMessage(), List.of()));
+                err.println(errorJson("failure", ErrorText.of("evaluation.failed", e.getMessage()), List.of()));
                 return FAILURE;
             } catch (LedgerException e) {
-                err.println(errorJson("ledger-failed", e.getMessage(), List.of()));
+                err.println(errorJson("ledger-failed", ErrorText.of("ledger.failed", e.getMessage()), List.of()));
                 return FAILURE;
             } finally {
                 if (ledger != null) {
@@ -543,12 +553,12 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             if (!Files.isReadable(in)) {
-                err.println(errorJson("invalid-input", "cannot read " + in, List.of()));
+                err.println(errorJson("invalid-input", ErrorText.of("read.failed", in), List.of()));
                 return INVALID_INPUT;
             }
             // Opening OUT truncates it: if it is IN (the same path, a symlink or a hard link to it), the requests
             // would be destroyed before they were read. Checked before anything is loaded or opened.
-            String same = OutputFiles.sameFileProblem(in, out);
+            ErrorText same = OutputFiles.sameFileProblem(in, out);
             if (same != null) {
                 err.println(errorJson("invalid-input", same, List.of()));
                 return INVALID_INPUT;
@@ -595,16 +605,12 @@ public final class Main implements Callable<Integer> {
                  BatchProgress progress = new BatchProgress(err, total, terminal)) {
                 s = batch.run(r, w, progress);
             } catch (BatchEvaluator.LedgerDownException e) {
-                err.println(errorJson("ledger-failed", "evaluate-batch stopped after " + e.written() + " records: "
-                        + e.getMessage() + ". The lines after it were not decided; decisions committed before it keep"
-                        + " their records in the ledger. Rerun the batch when the ledger is back: committed requests"
-                        + " are refused as already recorded, the rest are decided", List.of()));
+                err.println(errorJson("ledger-failed", ErrorText.of("batch.ledgerStopped", e.written(), e.getMessage()),
+                        List.of()));
                 return FAILURE;
             } catch (BatchEvaluator.OutputFailedException e) {
-                err.println(errorJson("output-failed", "writing " + out + " failed after " + e.written()
-                        + " records (" + e.getCause().getMessage() + "): the batch stopped; the records not written are"
-                        + " lost" + (ledger != null ? " (decisions made with the ledger keep their records there:"
-                        + " ledger export --decisions)" : ""), List.of()));
+                err.println(errorJson("output-failed", ErrorText.of(ledger != null ? "batch.outputLostLedger"
+                        : "batch.outputLost", out, e.written(), e.getCause().getMessage()), List.of()));
                 return FAILURE;
             }
             if (terminal) {
@@ -615,8 +621,7 @@ public final class Main implements Callable<Integer> {
             if (s.failures() > 0) {
                 // Invalid lines are the input's problem (exit 0, each has its record); a line the rules or the
                 // ledger failed on is the system's, and must not look like success.
-                err.println(errorJson("failure", s.failures() + " line(s) failed in the rules or the ledger (see their"
-                        + " error records)", List.of()));
+                err.println(errorJson("failure", ErrorText.of("batch.failures", s.failures()), List.of()));
                 return FAILURE;
             }
             return DECIDED;
@@ -673,9 +678,9 @@ public final class Main implements Callable<Integer> {
             }
             report.findings().forEach(out::println);
             report.acknowledged().forEach(out::println);
-            String acked = report.acknowledged().isEmpty() ? "" : " (" + report.acknowledged().size() + " acknowledged)";
-            out.println(report.findings().isEmpty() ? "lint-lists: clean" + acked
-                    : "lint-lists: " + report.findings().size() + " finding(s)" + acked);
+            String acked = report.acknowledged().isEmpty() ? "" : say("lint.acknowledged", report.acknowledged().size());
+            out.println(report.findings().isEmpty() ? say("lint.clean", acked)
+                    : say("lint.findings", report.findings().size(), acked));
             return report.findings().isEmpty() ? 0 : 1;
         }
     }

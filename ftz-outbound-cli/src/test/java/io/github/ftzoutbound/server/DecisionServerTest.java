@@ -415,6 +415,18 @@ class DecisionServerTest {
             Http.Response ready = h.get("/health/ready");
             assertEquals(503, ready.status());
             assertFalse(ready.json().path("problems").isEmpty());
+            assertTrue(ready.json().path("messageZh").isMissingNode(), "English by default: " + ready.body());
+            // In Chinese: the same status and problems for probes, and why in Chinese beside them.
+            Http.Response readyZh = h.get("/health/ready?lang=zh");
+            assertEquals(503, readyZh.status());
+            assertEquals("not-ready", readyZh.json().path("status").asText());
+            assertEquals(ready.json().path("problems"), readyZh.json().path("problems"));
+            assertEquals("规则加载失败；未作任何决定", readyZh.json().path("messageZh").asText());
+            assertEquals(ready.json().path("problems").size(), readyZh.json().path("problemsZh").size());
+            for (com.fasterxml.jackson.databind.JsonNode p : readyZh.json().path("problemsZh")) {
+                assertTrue(p.asText().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                        == Character.UnicodeScript.HAN), readyZh.body());
+            }
             Http.Response r = h.post("/v1/decisions", Http.example("jiangsu-scc-cumulative"));
             assertEquals(503, r.status());
             assertEquals("rules-not-loaded", r.json().path("error").asText());

@@ -193,8 +193,18 @@ public final class DecisionServer implements AutoCloseable {
             if (s == null || drain.draining()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("status", drain.draining() ? "stopping" : "not-ready");
-                if (!loadProblems.get().isEmpty()) {
-                    m.put("problems", loadProblems.get());
+                List<String> problems = loadProblems.get();
+                if (!problems.isEmpty()) {
+                    m.put("problems", problems);
+                }
+                // The status and problems stay as they are for probes; a Chinese reader (?lang=zh or
+                // Accept-Language) also gets why in Chinese, each problem introduced by the kind of file that failed.
+                if (chinese(ctx)) {
+                    m.put("messageZh", ServerText.text(Locale.SIMPLIFIED_CHINESE, drain.draining() ? "stopping"
+                            : problems.isEmpty() ? "rules.loading" : "rules.failed"));
+                    if (!problems.isEmpty()) {
+                        m.put("problemsZh", problems.stream().map(ServerText::ruleProblemZh).toList());
+                    }
                 }
                 send(ctx, 503, m);
             } else {

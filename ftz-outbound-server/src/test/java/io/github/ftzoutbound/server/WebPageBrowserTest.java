@@ -133,4 +133,41 @@ class WebPageBrowserTest {
         assertTrue(browser.findElements(By.cssSelector("#result img")).isEmpty(), "no element made from data");
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;"));
     }
+
+    /** The page's labels as the browser shows them, by data-i18n key. */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, String> labels() {
+        return (java.util.Map<String, String>) ((JavascriptExecutor) browser).executeScript(
+                "const m = {}; for (const e of document.querySelectorAll('[data-i18n]')) "
+                        + "m[e.getAttribute('data-i18n')] = e.textContent; return m;");
+    }
+
+    static boolean hasChinese(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    @Test
+    void aChineseLegalTeamReadsEveryLabelInChineseAndTheToggleSwitchesBack() {
+        // ?lang=zh (a browser whose language is Chinese gets the same without it: the page reads navigator.languages).
+        browser.get(base + "/?lang=zh");
+        await().until(d -> d.findElement(By.id("ruleset")).getText().contains("sha256:"));
+        assertEquals("zh", new Select(browser.findElement(By.id("lang"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        java.util.Map<String, String> zh = labels();
+        assertTrue(zh.size() >= 20, zh.toString());
+        zh.forEach((key, text) -> assertTrue(key.equals("hint.requestEnd") || hasChinese(text),
+                "label " + key + " is not in Chinese: " + text));
+        assertEquals("判定", browser.findElement(By.id("decide")).getText());
+        assertEquals("判定结果", browser.findElement(By.cssSelector("#output h2")).getText());
+        assertTrue(browser.findElement(By.id("ruleset")).getText().startsWith("规则集"),
+                browser.findElement(By.id("ruleset")).getText());
+        assertEquals(base + "/health/ready?lang=zh", browser.findElement(By.id("ready-link")).getAttribute("href"));
+
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        assertEquals("Decide", browser.findElement(By.id("decide")).getText());
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        java.util.Map<String, String> en = labels();
+        assertEquals(zh.keySet(), en.keySet());
+        en.forEach((key, text) -> assertFalse(hasChinese(text), "label " + key + " is not in English: " + text));
+    }
 }
