@@ -24,11 +24,12 @@ import java.util.Map;
         "requestDigest", "regime", "pathway", "items", "citations", "obligations", "warnings", "ledger", "ruleset",
         "engineVersion", "trace", "clauses", "request"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DecisionRecordFormat2(Integer recordFormat, DecisionRecord.Detail detail, String requestId, String decisionId,
-                             Instant evaluatedAt, LocalDate evaluationDate, String requestDigest, Regime regime,
-                             Pathway pathway, List<Item> items, List<String> citations, List<Coded> obligations,
-                             List<Coded> warnings, LedgerSnapshot ledger, RulesetInfo ruleset, String engineVersion,
-                             List<Trace> trace, Map<String, Citation> clauses, ExportRequest request) {
+public record DecisionRecordFormat2(Integer recordFormat, DecisionRecord.Detail detail, String requestId,
+                                    String decisionId, Instant evaluatedAt, LocalDate evaluationDate,
+                                    String requestDigest, Regime regime, Pathway pathway, List<Item> items,
+                                    List<String> citations, List<Coded> obligations, List<Coded> warnings,
+                                    LedgerSnapshot ledger, RulesetInfo ruleset, String engineVersion,
+                                    List<Trace> trace, Map<String, Citation> clauses, ExportRequest request) {
 
     /** The layout this class reads. */
     public static final int FORMAT = 2;

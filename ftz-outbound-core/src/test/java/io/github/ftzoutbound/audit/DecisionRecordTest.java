@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Record format 3 (issue 14, step 5): each clause stated once in {@code clauses}, cited by id elsewhere; each rule
- * that fired once in {@code rules} and each {@code notChosen} condition once in {@code conditions}, referred to by
- * position; full and lean records read back to the same decision (lean: without the analysis) and replay
+ * that fired once in {@code rules} and each {@code notChosen} condition once in {@code conditions}, referred to
+ * by position; full and lean records read back to the same decision (lean: without the analysis) and replay
  * unchanged; the strict reader refuses what the format does not hold. The decisions are today's decisions of the requests embedded in
  * the records written before issue 14 (3-item and 10-item requests of the three regimes among them).
  */
