@@ -126,6 +126,24 @@ public class CliTest {
     }
 
     @Test
+    void explainOfTheDefaultLeanRecordRecomputesTheAnalysisOnlyWhenItCan(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("req.json");
+        Files.writeString(f, request("2026-11-23", "TRAVEL", null, 150000));
+        Path withRequest = dir.resolve("lean-with-request.json");
+        Files.writeString(withRequest, run("evaluate", f.toString(), "--with-request").out());
+        Run recomputed = run("explain", withRequest.toString());
+        assertEquals(0, recomputed.exit(), recomputed.err());
+        assertTrue(recomputed.out().contains("(Lean record: the analysis below was recomputed"), recomputed.out());
+        assertTrue(recomputed.out().contains("Why: "), recomputed.out());
+        Path bare = dir.resolve("lean.json");
+        Files.writeString(bare, run("evaluate", f.toString()).out());
+        Run asIs = run("explain", bare.toString(), "--lang", "zh");
+        assertEquals(0, asIs.exit(), asIs.err());
+        assertTrue(asIs.out().contains("（精简记录：仅含结论及所引条款的编号和名称"), asIs.out());
+        assertFalse(asIs.out().contains("理由："), asIs.out());
+    }
+
+    @Test
     void recordLeanPrintsTheAnswerWithCitationIdsAndLabelsOnly() throws Exception {
         Path f = Files.createTempFile("req", ".json");
         Files.writeString(f, request("2026-11-23", "TRAVEL", null, 150000));
