@@ -94,9 +94,18 @@ final class AuditCommands {
                 return Main.INVALID_INPUT;
             }
             ExportDecision decision;
+            ExportDecisionService recompute = null;
             try {
                 if (Records.isDecision(json)) {
                     decision = Records.read(json);
+                    if (Explainer.isLean(decision) && decision.request() != null) {
+                        // A lean record's analysis is recomputed from its request when the rule set is the
+                        // record's (Explainer.explainRecord); the rule set is the one the options describe.
+                        recompute = Main.buildOrReport(options, err);
+                        if (recompute == null) {
+                            return Main.RULES_FAILED;
+                        }
+                    }
                 } else {
                     ExportDecisionService service = Main.buildOrReport(options, err);
                     if (service == null) {
@@ -114,7 +123,7 @@ final class AuditCommands {
             }
             String text;
             try {
-                text = Explainer.explain(decision, l);
+                text = Explainer.explainRecord(decision, recompute, l);
             } catch (RuntimeException e) {
                 err.println(Main.errorJson("invalid-input", ErrorText.of("record.cannotExplain", safe(e)), List.of()));
                 return Main.INVALID_INPUT;

@@ -433,10 +433,8 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--with-request", description = "Embed the validated request: a replayable decision record.")
         boolean withRequest;
 
-        @Option(names = "--record", paramLabel = "full|lean", converter = DetailConverter.class,
-                description = "full (default): the whole record, with clause texts, explanations, notChosen and "
-                        + "the trace; lean: the answer with citation ids and labels only.")
-        DecisionRecord.Detail record = DecisionRecord.Detail.FULL;
+        @CommandLine.Mixin
+        RecordOption record;
 
         @CommandLine.Mixin
         LedgerCommand.LedgerOptions ledgerOptions;
@@ -470,7 +468,7 @@ public final class Main implements Callable<Integer> {
                 // The bytes go to the reader as they are, so that input that is not UTF-8 is refused (exit 2)
                 // rather than decoded with replacement characters and decided.
                 ExportDecision decision = service.evaluate(RequestReader.read(body), withRequest);
-                out.println(DecisionJson.toJson(decision, record, !compact));
+                out.println(DecisionJson.toJson(decision, record.detail, !compact));
                 // The decision is committed only once it has been written: an export whose decision was lost
                 // (disk full, closed pipe) stays a reservation, which expires unless committed by hand.
                 if (out.checkError()) {
@@ -534,13 +532,11 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: cores).")
         int threads = Runtime.getRuntime().availableProcessors();
 
-        @Option(names = "--lean", description = "Same as --record lean.")
+        @Option(names = "--lean", description = "Same as --record lean (the default since issue 14; kept for scripts).")
         boolean lean;
 
-        @Option(names = "--record", paramLabel = "full|lean", converter = DetailConverter.class,
-                description = "full (default): whole records, with clause texts, explanations, notChosen and the "
-                        + "trace; lean: the answers with citation ids and labels only, much smaller, for scans.")
-        DecisionRecord.Detail record = DecisionRecord.Detail.FULL;
+        @CommandLine.Mixin
+        RecordOption record;
 
         @CommandLine.Mixin
         LedgerCommand.LedgerOptions ledgerOptions;
@@ -585,7 +581,7 @@ public final class Main implements Callable<Integer> {
         private int run(ExportDecisionService service, JdbcExportLedger ledger, PrintWriter err) throws IOException {
             long total = countLines(in);
             boolean terminal = System.console() != null;
-            DecisionRecord.Detail detail = lean ? DecisionRecord.Detail.LEAN : record;
+            DecisionRecord.Detail detail = lean ? DecisionRecord.Detail.LEAN : record.detail;
             java.util.function.Function<ExportDecision, Object> shape = d -> DecisionRecord.of(d, detail);
             if (commit && ledger != null) {
                 // Committed in the worker, before the line is written: a written decision is a recorded export.
@@ -690,6 +686,20 @@ public final class Main implements Callable<Integer> {
         public String[] getVersion() {
             return new String[]{"ftz-outbound " + io.github.ftzoutbound.engine.RuleSetLoader.engineVersion()};
         }
+    }
+
+    /**
+     * {@code --record full|lean}, shared by {@code evaluate} and {@code evaluate-batch}. Lean by default (issue 14):
+     * the answer with its citation ids and labels, which is what a caller acts on; the full record, with clause
+     * texts, explanations, {@code notChosen} and the trace, is the audit evidence, asked for with
+     * {@code --record full} (and always kept by the ledger).
+     */
+    static class RecordOption {
+        @Option(names = "--record", paramLabel = "full|lean", converter = DetailConverter.class,
+                descriptionKey = "record",
+                description = "lean (default): the answer with citation ids and labels only; full: the whole record, "
+                        + "with clause texts, explanations, notChosen and the trace (audit evidence).")
+        DecisionRecord.Detail detail = DecisionRecord.Detail.LEAN;
     }
 
     /** {@code --record full|lean}: anything else is a usage error naming the accepted values. */

@@ -80,9 +80,15 @@ class WebPageBrowserTest {
         assertTrue(result.contains("累计向境外提供10万人以上"), "the clause's original text");
         assertTrue(result.contains("Why not stricter"), result);
         assertFalse(browser.findElements(By.cssSelector(".not-chosen [data-pathway=SECURITY_ASSESSMENT]")).isEmpty());
+        // The page resolves the record's ids: the item's clauses by the clauses table (label and text), the
+        // conditions by the conditions table, the trace's rules by the rules table (record format 3).
+        String itemClauses = browser.findElement(By.cssSelector(".item")).getText();
+        assertTrue(itemClauses.contains("《促进和规范数据跨境流动规定》第八条"), itemClauses);
+        assertTrue(browser.findElement(By.cssSelector(".not-chosen li")).getText().length() > 20,
+                browser.findElement(By.cssSelector(".not-chosen li")).getText());
         assertTrue(browser.findElement(By.id("explanation")).getText().contains("EX-JS-001"));
         com.fasterxml.jackson.databind.JsonNode item = new Http(server.port())
-                .post("/v1/decisions", Http.example("jiangsu-scc-cumulative")).json().path("items").get(0);
+                .post("/v1/decisions?detail=full", Http.example("jiangsu-scc-cumulative")).json().path("items").get(0);
         assertTrue(result.contains(item.path("explanation").asText()), "the item's English explanation");
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
@@ -99,7 +105,7 @@ class WebPageBrowserTest {
         String shown = browser.findElement(By.id("result")).getText();
         assertTrue(shown.contains("为何不适用更严格路径"));
         com.fasterxml.jackson.databind.JsonNode decision = new Http(server.port())
-                .post("/v1/decisions", Http.example("jiangsu-scc-cumulative")).json();
+                .post("/v1/decisions?detail=full", Http.example("jiangsu-scc-cumulative")).json();
         for (com.fasterxml.jackson.databind.JsonNode o : decision.path("obligations")) {
             assertTrue(shown.contains(o.path("messageZh").asText()), "the obligation in Chinese: " + o);
             assertFalse(shown.contains(o.path("message").asText()), "the obligation left in English: " + o);

@@ -105,6 +105,19 @@ function pathwayBadge(p) {
   return el("span", { class: "pathway p-" + p, "data-pathway": p }, names[lang()] + " (" + p + ")");
 }
 
+// Record format 3 cites clauses by id (the record's clauses table), notChosen conditions by their place in its
+// conditions table and the trace's rules by their place in its rules table; older records stated them in place.
+function clauseOf(d, c) {
+  return typeof c === "string" ? ((d.clauses || {})[c] || { instrument: c }) : c;
+}
+function conditionOf(d, c) {
+  return typeof c === "number" ? ((d.conditions || [])[c] || { condition: "?" }) : c;
+}
+function traceRow(d, t) {
+  const r = typeof t.rule === "number" ? ((d.rules || [])[t.rule] || {}) : { name: t.rule, source: t.source };
+  return { name: r.name, source: r.source };
+}
+
 function citationBlock(c) {
   const where = [c.instrument, c.article && "art. " + c.article, c.paragraph && "para. " + c.paragraph,
     c.item && "item " + c.item, c.subItem && "sub-item " + c.subItem, c.rule && "rule " + c.rule,
@@ -171,15 +184,16 @@ function renderDecision(d, target) {
     const expl = l === "zh" ? it.explanationZh : it.explanation;
     if (expl) box.append(el("p", { class: "explanation" }, expl));
     box.append(el("h3", {}, w("citations")));
-    for (const c of it.citations || []) box.append(citationBlock(c));
+    for (const c of it.citations || []) box.append(citationBlock(clauseOf(d, c)));
     if ((it.notChosen || []).length) {
       box.append(el("h3", {}, w("notChosen")));
       for (const nc of it.notChosen) {
         const ncBox = el("div", { class: "not-chosen" }, el("p", {}, pathwayBadge(nc.pathway)));
         const ul = el("ul", {});
-        for (const cond of nc.conditions || []) {
+        for (const ref of nc.conditions || []) {
+          const cond = conditionOf(d, ref);
           const li = el("li", {}, (l === "zh" && cond.conditionZh) ? cond.conditionZh : cond.condition);
-          for (const c of cond.citations || []) li.append(citationBlock(c));
+          for (const c of cond.citations || []) li.append(citationBlock(clauseOf(d, c)));
           ul.append(li);
         }
         ncBox.append(ul);
@@ -194,7 +208,8 @@ function renderDecision(d, target) {
     const table = el("table", { class: "trace" }, el("tr", {}, el("th", {}, w("rule")), el("th", {}, w("source")),
       el("th", {}, w("items"))));
     for (const t of d.trace) {
-      table.append(el("tr", {}, el("td", {}, t.rule), el("td", {}, t.source), el("td", {}, (t.itemIds || []).join(", "))));
+      const rule = traceRow(d, t);
+      table.append(el("tr", {}, el("td", {}, rule.name), el("td", {}, rule.source), el("td", {}, (t.itemIds || []).join(", "))));
     }
     details.append(table);
     target.append(details);
