@@ -29,7 +29,7 @@ class DrlMetadataGuardTest {
                 import io.github.ftzoutbound.engine.facts.ExportItem;
                 rule "Looks harmless"
                     @noClause(new java.io.File("%s").createNewFile())
-                    ruleflow-group "resolve"
+                    salience 300
                 when
                     ExportItem()
                 then
@@ -52,7 +52,7 @@ class DrlMetadataGuardTest {
                 rule "Adds a warning"
                     @noClause("test")
                 %s
-                    ruleflow-group "annotate"
+                    salience 200
                 when
                     $item : ExportItem()
                 then

@@ -199,6 +199,11 @@ public final class RuleSet {
                 if (problem != null) {
                     problems.add(source + ": " + problem);
                 }
+                if (Phase.of(rule).isEmpty()) {
+                    // The DRL guard says this with a line for DRL compiled here; a precompiled model is checked too.
+                    problems.add(source + ": rule \"" + rule.getName() + "\" states no phase: its salience must be one"
+                            + " of " + Phase.table() + ", in no agenda or ruleflow group");
+                }
             }
         }
         if (rules.size() != files.size()) {
