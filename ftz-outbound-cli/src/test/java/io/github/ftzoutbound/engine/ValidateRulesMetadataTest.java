@@ -27,7 +27,7 @@ class ValidateRulesMetadataTest {
                 import io.github.ftzoutbound.engine.facts.ExportItem;
                 rule "Looks harmless"
                     @noClause(new java.io.File("%s").createNewFile())
-                    ruleflow-group "resolve"
+                    salience 300
                 when
                     ExportItem()
                 then

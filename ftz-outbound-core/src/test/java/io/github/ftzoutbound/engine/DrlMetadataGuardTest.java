@@ -32,7 +32,7 @@ class DrlMetadataGuardTest {
                 rule "Adds a warning"
                     @noClause("test")
                 %s
-                    ruleflow-group "annotate"
+                    salience 200
                 when
                     $item : ExportItem()
                 then
@@ -50,7 +50,7 @@ class DrlMetadataGuardTest {
                 rule "Looks harmless"
                     @instrument("CBDF")
                     @article(java.lang.Runtime.getRuntime().availableProcessors())
-                    ruleflow-group "resolve"
+                    salience 300
                 when
                     ExportItem()
                 then
