@@ -24,19 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TraceTest {
     private static final RuleSet RULES = TestServices.bundled().ruleSet();
 
-    private static RuleImpl inGroup(String name, String group) {
+    private static RuleImpl withSalience(String name, int salience) {
         RuleImpl r = new RuleImpl(name);
-        r.setRuleFlowGroup(group);
+        r.setSalience(new org.drools.base.base.SalienceInteger(salience));
         return r;
     }
 
     @Test
-    void aRuleSortsByThePhaseOfItsRuleflowGroupAndAnUnknownGroupLast() {
-        for (int i = 0; i < DecisionEngine.PHASES.size(); i++) {
-            assertEquals(i, Trace.phaseOf(inGroup("r", DecisionEngine.PHASES.get(i))));
+    void aRuleSortsByThePhaseOfItsSalienceAndAnUnknownSalienceLast() {
+        for (int i = 0; i < Phase.values().length; i++) {
+            assertEquals(i, Trace.phaseOf(withSalience("r", Phase.values()[i].salience())));
         }
-        assertEquals(DecisionEngine.PHASES.size(), Trace.phaseOf(inGroup("r", "elsewhere")));
-        assertEquals(DecisionEngine.PHASES.size(), Trace.phaseOf(new RuleImpl("no group")));
+        assertEquals(Phase.values().length, Trace.phaseOf(withSalience("r", 7)));
+        assertEquals(Phase.values().length, Trace.phaseOf(new RuleImpl("no salience")));
     }
 
     private static List<ExportItem> items() {
@@ -54,8 +54,9 @@ class TraceTest {
 
     /** Two bundled rules of one phase between the first and the last, in files in this order. */
     private static List<Rule> twoRulesOfOnePhase() {
-        for (String phase : DecisionEngine.PHASES.subList(1, DecisionEngine.PHASES.size() - 1)) {
-            List<Rule> of = RULES.rules().stream().filter(r -> Trace.phaseOf(r) == DecisionEngine.PHASES.indexOf(phase))
+        for (int phase = 1; phase < Phase.values().length - 1; phase++) {
+            final int p = phase;
+            List<Rule> of = RULES.rules().stream().filter(r -> Trace.phaseOf(r) == p)
                     .sorted(java.util.Comparator.comparing(RULES::sourceOf).thenComparing(Rule::getName)).toList();
             for (int i = 1; i < of.size(); i++) {
                 if (!RULES.sourceOf(of.get(0)).equals(RULES.sourceOf(of.get(i)))) {
@@ -71,7 +72,7 @@ class TraceTest {
         List<ExportItem> items = items();
         List<Rule> same = twoRulesOfOnePhase();
         Rule early = RULES.rules().stream().filter(r -> Trace.phaseOf(r) == 0).findFirst().orElseThrow();
-        Rule late = RULES.rules().stream().filter(r -> Trace.phaseOf(r) == DecisionEngine.PHASES.size() - 1)
+        Rule late = RULES.rules().stream().filter(r -> Trace.phaseOf(r) == Phase.values().length - 1)
                 .findFirst().orElseThrow();
         List<Outcome.Firing> fired = List.of(
                 new Outcome.Firing(late, List.of()),
