@@ -69,6 +69,7 @@ class DrlMetadataGuardTest {
                 package rules.engine
                 rule "Long"
                     @explain(%s)
+                    salience 500
                 when
                 then
                 end
@@ -99,9 +100,9 @@ class DrlMetadataGuardTest {
 
     @Test
     void everyFileIsCheckedAndNamed() {
-        String bad = "package rules.engine\nrule \"X\"\n    @row(1 + 1)\nwhen\nthen\nend\n";
+        String bad = "package rules.engine\nrule \"X\"\n    @row(1 + 1)\n    salience 500\nwhen\nthen\nend\n";
         List<String> p = DrlMetadataGuard.problems(List.of(new SourceFile("rules/a.drl", bad),
-                new SourceFile("rules/ok.drl", "package rules.engine\nrule \"Y\" @row(\"1\") when then end\n"),
+                new SourceFile("rules/ok.drl", "package rules.engine\nrule \"Y\" @row(\"1\") salience 500 when then end\n"),
                 new SourceFile("rules/b.drl", bad)));
         assertEquals(2, p.size(), p::toString);
         assertTrue(p.get(0).startsWith("rules/a.drl:2: rule \"X\": @row must be"), p.get(0));
