@@ -128,8 +128,7 @@ public final class DrlMetadataGuard {
         }
         if (number == null || Phase.ofSalience(number).isEmpty()) {
             problems.add(where + (value == null ? " states no phase" : " has salience " + value.strip()
-                    + ", which is not a phase") + ": every rule states one phase as its salience (" + Phase.table()
-                    + "; docs/rule-authoring.md, Phases)");
+                    + ", which is not a phase") + ": " + Phase.howToState());
         }
     }
 

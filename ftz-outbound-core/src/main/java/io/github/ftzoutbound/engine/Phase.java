@@ -75,6 +75,14 @@ public enum Phase {
         return ofSalience(impl.getSalience().getValue());
     }
 
+    /**
+     * What a rule without a phase must state, for the DRL guard (with a line) and the compiled-model check (without):
+     * one wording, one pointer to the documentation.
+     */
+    public static String howToState() {
+        return "every rule states one phase as its salience (" + table() + "; docs/rule-authoring.md, Phases)";
+    }
+
     /** "classify 500, propose 400, …" for error messages and documentation. */
     public static String table() {
         return Arrays.stream(values()).map(p -> p.label() + " " + p.salience).collect(Collectors.joining(", "));

@@ -197,8 +197,8 @@ public final class RuleSet {
                 }
                 if (Phase.of(rule).isEmpty()) {
                     // The DRL guard says this with a line for DRL compiled here; a precompiled model is checked too.
-                    problems.add(source + ": rule \"" + rule.getName() + "\" states no phase: its salience must be one"
-                            + " of " + Phase.table() + ", in no agenda or ruleflow group");
+                    problems.add(source + ": rule \"" + rule.getName() + "\" states no phase: " + Phase.howToState()
+                            + ", in no agenda or ruleflow group");
                 }
             }
         }
