@@ -215,20 +215,7 @@ public final class Main implements Callable<Integer> {
      * scripts reading them keep working; a Chinese legal team reads them in Chinese (issue 16).
      */
     static String say(String key, Object... args) {
-        String pattern = ResourceBundle.getBundle(CONSOLE_BUNDLE, language(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-        StringBuilder sb = new StringBuilder(pattern.length() + 32);
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '{' && i + 2 < pattern.length() && pattern.charAt(i + 2) == '}'
-                    && Character.isDigit(pattern.charAt(i + 1)) && pattern.charAt(i + 1) - '0' < args.length) {
-                sb.append(args[pattern.charAt(i + 1) - '0']);
-                i += 2;
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return ErrorText.text(CONSOLE_BUNDLE, language(), key, args);
     }
 
     /** A rule-set problem in the run's language: verbatim, introduced in Chinese for Chinese (RuleSetException). */
