@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Batch throughput and memory: N 3-item requests through evaluate-batch, JSON in and out, with a 256 MB heap.
-# Usage: scripts/bench-batch.sh [N] [THREADS] [extra evaluate-batch options, e.g. --lean]   (docs/performance.md)
+# Usage: scripts/bench-batch.sh [N] [THREADS] [extra evaluate-batch options, e.g. --record full; lean by default]   (docs/performance.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-200000}; threads=${2:-2}; shift $(( $# > 2 ? 2 : $# ))

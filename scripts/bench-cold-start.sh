@@ -3,7 +3,10 @@
 #   plain       java -jar target/ftz-outbound-cli.jar evaluate …        (the JVM's defaults)
 #   no-archive  bin/ftz-outbound evaluate … with FTZ_OUTBOUND_CDS=off    (the launcher's C1-only flags alone)
 #   launcher    bin/ftz-outbound evaluate …                              (flags and the AppCDS archive)
-# and, with BENCH_DRL=1, the same DRL compiled at start (--rules) instead of the precompiled model.
+# and, with BENCH_DRL=1, the same DRL compiled at start (--rules) instead of the precompiled model; with
+# BENCH_BEFORE_JAR=/path/to/ftz-outbound-cli.jar, the launcher on that other build too ('before': keep a copy of an
+# older build's jar with its own archive beside it, made by FTZ_OUTBOUND_CDS=dump FTZ_OUTBOUND_JAR=… bin/ftz-outbound
+# evaluate …), so that before and after are measured in the same minute (docs/performance.md, Cold start).
 # Needs a built jar and archive (mvn -B -q package -DskipTests). Uses hyperfine when installed (one warm-up run,
 # then RUNS runs; the user and system CPU times it reports are less disturbed by other load than the wall time),
 # else a loop with /usr/bin/time. Output goes to /dev/null; the decision must succeed (a failed run aborts).
@@ -18,12 +21,14 @@ req=docs/examples/jiangsu-scc-cumulative.json
 
 variants=(plain no-archive launcher)
 [ "${BENCH_DRL:-0}" = 1 ] && variants+=(drl-at-start)
+[ -n "${BENCH_BEFORE_JAR:-}" ] && variants+=(before)
 command_of() {
   case $1 in
     plain) echo "java -jar $jar evaluate $req" ;;
     no-archive) echo "env FTZ_OUTBOUND_CDS=off bin/ftz-outbound evaluate $req" ;;
     launcher) echo "bin/ftz-outbound evaluate $req" ;;
     drl-at-start) echo "java -jar $jar evaluate $req --rules ftz-outbound-core/src/main/resources/rules" ;;
+    before) echo "env FTZ_OUTBOUND_JAR=$BENCH_BEFORE_JAR bin/ftz-outbound evaluate $req" ;;
   esac
 }
 

@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 jar=target/ftz-outbound-cli.jar
 for f in docs/examples/*.json; do
-  java -jar "$jar" evaluate "$f" --compact --with-request 2>/dev/null >> "$tmp/decisions.jsonl" || true
+  java -jar "$jar" evaluate "$f" --compact --with-request --record full 2>/dev/null >> "$tmp/decisions.jsonl" || true
 done
 java -jar "$jar" report "$tmp/decisions.jsonl" --out "$tmp/report" --lang zh
 # The page builds its list with a script: give it time to run before the screenshot.

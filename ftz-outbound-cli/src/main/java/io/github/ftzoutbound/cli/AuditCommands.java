@@ -79,25 +79,33 @@ final class AuditCommands {
             try {
                 l = Explainer.Lang.valueOf(lang.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                err.println(Main.errorJson("invalid-input", "--lang must be en or zh", List.of()));
+                err.println(Main.errorJson("invalid-input", ErrorText.of("lang.invalid"), List.of()));
                 return Main.INVALID_INPUT;
             }
             String json;
             try {
                 if (Files.size(file) > 4L * MAX_RECORD_CHARS) {
-                    err.println(Main.errorJson("invalid-input", file + " is larger than a decision record can be",
-                            List.of()));
+                    err.println(Main.errorJson("invalid-input", ErrorText.of("record.tooLarge", file), List.of()));
                     return Main.INVALID_INPUT;
                 }
                 json = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println(Main.errorJson("invalid-input", "cannot read " + file, List.of()));
+                err.println(Main.errorJson("invalid-input", ErrorText.of("read.failed", file), List.of()));
                 return Main.INVALID_INPUT;
             }
             ExportDecision decision;
+            ExportDecisionService recompute = null;
             try {
                 if (Records.isDecision(json)) {
                     decision = Records.read(json);
+                    if (Explainer.isLean(decision) && decision.request() != null) {
+                        // A lean record's analysis is recomputed from its request when the rule set is the
+                        // record's (Explainer.explainRecord); the rule set is the one the options describe.
+                        recompute = Main.buildOrReport(options, err);
+                        if (recompute == null) {
+                            return Main.RULES_FAILED;
+                        }
+                    }
                 } else {
                     ExportDecisionService service = Main.buildOrReport(options, err);
                     if (service == null) {
@@ -106,19 +114,18 @@ final class AuditCommands {
                     decision = service.evaluateJson(json);
                 }
             } catch (InvalidRequestException e) {
-                err.println(Main.errorJson("invalid-input", "the request is invalid; nothing decided", e.problems()));
+                err.println(Main.errorJson("invalid-input", ErrorText.of("request.invalid"), e.problems()));
                 return Main.INVALID_INPUT;
             } catch (IOException | RuntimeException e) {
-                err.println(Main.errorJson("invalid-input", "not a decision or request: " + unreadable(1, e)
-                        .substring("line 1: ".length()), List.of()));
+                err.println(Main.errorJson("invalid-input", ErrorText.of("record.notDecisionOrRequest", unreadable(1, e)
+                        .substring("line 1: ".length())), List.of()));
                 return Main.INVALID_INPUT;
             }
             String text;
             try {
-                text = Explainer.explain(decision, l);
+                text = Explainer.explainRecord(decision, recompute, l);
             } catch (RuntimeException e) {
-                err.println(Main.errorJson("invalid-input", "the decision record cannot be explained: " + safe(e),
-                        List.of()));
+                err.println(Main.errorJson("invalid-input", ErrorText.of("record.cannotExplain", safe(e)), List.of()));
                 return Main.INVALID_INPUT;
             }
             out.print(text);
@@ -156,11 +163,11 @@ final class AuditCommands {
             try {
                 language = ReportLang.of(lang, Locale.getDefault());
             } catch (IllegalArgumentException e) {
-                err.println(Main.errorJson("invalid-input", "--lang must be en or zh", List.of()));
+                err.println(Main.errorJson("invalid-input", ErrorText.of("lang.invalid"), List.of()));
                 return Main.INVALID_INPUT;
             }
             if (chunkSize < 1 || chunkSize > 100_000) {
-                err.println(Main.errorJson("invalid-input", "--chunk-size must be between 1 and 100000", List.of()));
+                err.println(Main.errorJson("invalid-input", ErrorText.of("report.chunkSize"), List.of()));
                 return Main.INVALID_INPUT;
             }
             // Records stream from the file into the report one at a time: only counts are kept (issue 16).
@@ -199,14 +206,13 @@ final class AuditCommands {
                 }
                 summary = report.finish();
             } catch (java.nio.file.NoSuchFileException e) {
-                err.println(Main.errorJson("invalid-input", "cannot read " + in, List.of()));
+                err.println(Main.errorJson("invalid-input", ErrorText.of("read.failed", in), List.of()));
                 return Main.INVALID_INPUT;
             } catch (IOException e) {
-                err.println(Main.errorJson("output-failed", "cannot write the report to " + out + ": "
-                        + safe(e.getMessage()), List.of()));
+                err.println(Main.errorJson("output-failed", ErrorText.of("report.cannotWrite", out, safe(e.getMessage())), List.of()));
                 return Main.FAILURE;
             } catch (RuntimeException e) {
-                err.println(Main.errorJson("failure", "the report cannot be rendered: " + safe(e), List.of()));
+                err.println(Main.errorJson("failure", ErrorText.of("report.cannotRender", safe(e)), List.of()));
                 return Main.FAILURE;
             }
             err.println(Main.say("report.done", summary.decisions(), summary.unreadable(), out.resolve("index.html")));

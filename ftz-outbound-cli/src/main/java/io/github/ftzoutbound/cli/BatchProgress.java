@@ -29,11 +29,15 @@ final class BatchProgress implements BatchEvaluator.Progress, AutoCloseable {
     private final ProgressBar bar;
     private final SmoothedRate rate = new SmoothedRate(Duration.ofSeconds(10));
 
+    /** The language of the lines, taken once on the command's thread: the library renders on its own thread. */
+    private final Locale locale;
+
     BatchProgress(PrintWriter err, long total, boolean terminal) {
+        this.locale = Main.language();
         ProgressBarBuilder b = new ProgressBarBuilder()
                 .setTaskName("evaluate-batch")
                 .setInitialMax(Math.max(total, 0))
-                .setUnit(" lines", 1)
+                .setUnit(ErrorText.text(Main.CONSOLE_BUNDLE, consoleLocale(locale), "progress.unit"), 1)
                 .showSpeed()
                 .setEtaFunction(this::eta);
         if (terminal) {
@@ -47,7 +51,7 @@ final class BatchProgress implements BatchEvaluator.Progress, AutoCloseable {
         } else {
             b.setUpdateIntervalMillis(PLAIN_INTERVAL_SECONDS * 1000)
                     .setRenderer((state, width) -> plainLine(state.getCurrent(), state.getMax(), speed(state),
-                            eta(state)))
+                            eta(state), locale))
                     .setConsumer(new DelegatingProgressBarConsumer(new LineOnce(err), 200));
         }
         this.bar = b.build();
@@ -73,13 +77,29 @@ final class BatchProgress implements BatchEvaluator.Progress, AutoCloseable {
         return elapsed <= 0 ? 0 : state.getCurrent() * 1e9 / elapsed;
     }
 
-    /** The non-terminal line: {@code evaluate-batch: 12000/100000 lines (12%), 2400 lines/s, ETA 37s}. */
+    /** The non-terminal line in English: {@code evaluate-batch: 12000/100000 lines (12%), 2400 lines/s, ETA 37s}. */
     static String plainLine(long done, long total, double perSecond, Optional<Duration> eta) {
+        return plainLine(done, total, perSecond, eta, Locale.ENGLISH);
+    }
+
+    /**
+     * The non-terminal line in {@code locale}'s language (Console.properties, Console_zh.properties): with Chinese,
+     * {@code evaluate-batch：12000/100000 行（12%），每秒 2400 行，预计剩余 37 秒}. The figures are the same in both.
+     */
+    static String plainLine(long done, long total, double perSecond, Optional<Duration> eta, Locale locale) {
+        Locale l = consoleLocale(locale);
         String counts = total > 0
-                ? String.format(Locale.ROOT, "%d/%d lines (%d%%)", done, total, done * 100 / total)
-                : done + " lines";
-        return String.format(Locale.ROOT, "evaluate-batch: %s, %.0f lines/s, ETA %s", counts, perSecond,
-                eta.map(d -> d.toSeconds() + "s").orElse("?"));
+                ? ErrorText.text(Main.CONSOLE_BUNDLE, l, "progress.counts", done, total, done * 100 / total)
+                : ErrorText.text(Main.CONSOLE_BUNDLE, l, "progress.lines", done);
+        return ErrorText.text(Main.CONSOLE_BUNDLE, l, "progress.line", counts,
+                String.format(Locale.ROOT, "%.0f", perSecond), eta.map(d -> ErrorText.text(Main.CONSOLE_BUNDLE, l,
+                        "progress.seconds", d.toSeconds())).orElse(ErrorText.text(Main.CONSOLE_BUNDLE, l,
+                        "progress.unknown")));
+    }
+
+    /** ROOT (the base file, English) unless Chinese: the bundle is looked up without the JVM locale's fallback. */
+    private static Locale consoleLocale(Locale locale) {
+        return "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
     }
 
     /** Prints each rendered line once: the library renders again on close, which would repeat the last line. */

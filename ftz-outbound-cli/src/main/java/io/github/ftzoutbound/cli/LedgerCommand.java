@@ -97,7 +97,7 @@ final class LedgerCommand implements Callable<Integer> {
             try {
                 return open();
             } catch (LedgerException e) {
-                err.println(Main.errorJson("ledger-failed", e.getMessage(), List.of()));
+                err.println(Main.errorJson("ledger-failed", ErrorText.of("ledger.failed", e.getMessage()), List.of()));
                 return null;
             }
         }
@@ -137,8 +137,7 @@ final class LedgerCommand implements Callable<Integer> {
     /** Runs work on the ledger the options name, mapping the ledger's failures to exit codes. */
     static int withLedger(LedgerOptions options, PrintWriter err, Function<JdbcExportLedger, Integer> work) {
         if (!options.configured()) {
-            err.println(Main.errorJson("invalid-input", "--ledger JDBC_URL is required (or set FTZ_LEDGER_URL)",
-                    List.of()));
+            err.println(Main.errorJson("invalid-input", ErrorText.of("ledger.required"), List.of()));
             return Main.INVALID_INPUT;
         }
         JdbcExportLedger ledger = options.openOrReport(err);
@@ -148,13 +147,13 @@ final class LedgerCommand implements Callable<Integer> {
         try (ledger) {
             return work.apply(ledger);
         } catch (UnknownDecisionException e) {
-            err.println(Main.errorJson("invalid-input", e.getMessage(), List.of()));
+            err.println(Main.errorJson("invalid-input", ErrorText.of("ledger.unknownDecision", e.getMessage()), List.of()));
             return Main.INVALID_INPUT;
         } catch (ReservationStateException e) {
-            err.println(Main.errorJson("reservation-state", e.getMessage(), List.of()));
+            err.println(Main.errorJson("reservation-state", ErrorText.of("ledger.reservationState", e.getMessage()), List.of()));
             return Main.INVALID_INPUT;
         } catch (LedgerException e) {
-            err.println(Main.errorJson("ledger-failed", e.getMessage(), List.of()));
+            err.println(Main.errorJson("ledger-failed", ErrorText.of("ledger.failed", e.getMessage()), List.of()));
             return Main.FAILURE;
         }
     }
@@ -233,7 +232,7 @@ final class LedgerCommand implements Callable<Integer> {
         String invalid() {
             Problem problem = CreditCode.check("CREDIT_CODE", creditCode);
             return problem == null ? null
-                    : Main.errorJson("invalid-input", "not a unified social credit code", List.of(problem));
+                    : Main.errorJson("invalid-input", ErrorText.of("creditCode.invalid"), List.of(problem));
         }
 
         @Override
@@ -273,8 +272,7 @@ final class LedgerCommand implements Callable<Integer> {
                 }
                 return Main.DECIDED;
             } catch (IOException e) {
-                err.println(Main.errorJson("output-failed", "cannot write " + out + ": " + e.getMessage(),
-                        List.of()));
+                err.println(Main.errorJson("output-failed", ErrorText.of("output.cannotWrite", out, e.getMessage()), List.of()));
                 return Main.FAILURE;
             }
         }

@@ -44,16 +44,22 @@ import java.util.concurrent.Callable;
  * nothing on stdout), 3 rules or lists failed to load (nothing decided), 1 any other failure.
  */
 @Command(name = "ftz-outbound", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Decides how a data export out of China must be cleared, citing the clauses.",
-        subcommands = {Main.Evaluate.class, Main.EvaluateBatch.class, Main.LintLists.class, TestCommand.class,
-                TranscriptionCommands.ImportList.class, TranscriptionCommands.ExportList.class,
-                TranscriptionCommands.MigrateLists.class,
-                CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
-                AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class,
-                // `help [COMMAND]`, and a bash/zsh completion script: source <(java -jar … generate-completion)
-                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class,
-                ServeCommand.class})
+        description = "Decides how a data export out of China must be cleared, citing the clauses.")
 public final class Main implements Callable<Integer> {
+    /**
+     * The commands, in the order help lists them. Not in the annotation: picocli builds the model of every command
+     * it is given (reflection over each one's options and mixins, ~0.07 s of a cold start), so a run that names its
+     * command gets that one only ({@link #commandLine}); help, completion and an unknown name get them all.
+     */
+    static final List<Class<?>> COMMANDS = List.of(Main.Evaluate.class, Main.EvaluateBatch.class,
+            Main.LintLists.class, TestCommand.class,
+            TranscriptionCommands.ImportList.class, TranscriptionCommands.ExportList.class,
+            TranscriptionCommands.MigrateLists.class,
+            CoverageCommand.class, ValidateRulesCommand.class, AuditCommands.Explain.class,
+            AuditCommands.Report.class, AuditCommands.ReplayCommand.class, LedgerCommand.class,
+            // `help [COMMAND]`, and a bash/zsh completion script: source <(java -jar … generate-completion)
+            CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class,
+            ServeCommand.class);
     public static final int DECIDED = 0;
     public static final int FAILURE = 1;
     public static final int INVALID_INPUT = 2;
@@ -72,11 +78,53 @@ public final class Main implements Callable<Integer> {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in));
     }
 
+    /** The whole command line, every command in it (help texts, tests). */
+    static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for these arguments: when they name a command other than help and generate-completion (the
+     * first argument that is not a root option), that command only, so that picocli builds no model it will not use; else every command.
+     * What a run does and prints is the same either way: a command's parsing, help and errors involve only itself
+     * and the root.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        String named = commandName(args);
+        // help and generate-completion read the other commands: they get them all.
+        List<Class<?>> only = COMMANDS.stream().filter(c -> nameOf(c).equals(named)
+                && !"help".equals(named) && !"generate-completion".equals(named)).toList();
+        for (Class<?> c : only.isEmpty() ? COMMANDS : only) {
+            cl.addSubcommand(c);
+        }
+        // picocli hides generate-completion by default; it is documented in the README, so list it too.
+        CommandLine completion = cl.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().usageMessage().hidden(false);
+        }
+        return cl;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
+    /** The first argument that is not a root option (--lang LANG, --lang=LANG, -h, -V…), or null. */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
+    }
+
     /** Runs a command with the given streams and returns its exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
-        CommandLine cl = new CommandLine(new Main());
-        // picocli hides generate-completion by default; it is documented in the README, so list it too.
-        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        CommandLine cl = commandLine(args);
         // Help in Chinese or English: --lang, else the locale. Set on the root before parsing, so that it also
         // reaches the help of every subcommand (picocli passes the bundle down the hierarchy).
         Locale locale = helpLocale(args);
@@ -86,7 +134,7 @@ public final class Main implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println(errorJson("failure", e.toString(), List.of()));
+            err.println(errorJson("failure", ErrorText.of("failure.unexpected", e), List.of()));
             return FAILURE;
         });
         cl.setParameterExceptionHandler((e, args1) -> {
@@ -105,8 +153,7 @@ public final class Main implements Callable<Integer> {
             // PrintWriter swallows write errors (a full disk, /dev/full, a closed pipe): ask it. Output that was
             // lost must never end in exit 0 (or 4, "replay found changes"), or a caller would trust nothing.
             if (out.checkError() && (exit == DECIDED || exit == AuditCommands.CHANGED)) {
-                err.println(errorJson("output-failed", "standard output could not be written (disk full, closed "
-                        + "pipe?): the output is lost", List.of()));
+                err.println(errorJson("output-failed", ErrorText.of("output.stdoutLost"), List.of()));
                 exit = FAILURE;
             }
             return exit;
@@ -168,20 +215,7 @@ public final class Main implements Callable<Integer> {
      * scripts reading them keep working; a Chinese legal team reads them in Chinese (issue 16).
      */
     static String say(String key, Object... args) {
-        String pattern = ResourceBundle.getBundle(CONSOLE_BUNDLE, language(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-        StringBuilder sb = new StringBuilder(pattern.length() + 32);
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '{' && i + 2 < pattern.length() && pattern.charAt(i + 2) == '}'
-                    && Character.isDigit(pattern.charAt(i + 1)) && pattern.charAt(i + 1) - '0' < args.length) {
-                sb.append(args[pattern.charAt(i + 1) - '0']);
-                i += 2;
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return ErrorText.text(CONSOLE_BUNDLE, language(), key, args);
     }
 
     /** A rule-set problem in the run's language: verbatim, introduced in Chinese for Chinese (RuleSetException). */
@@ -203,13 +237,27 @@ public final class Main implements Callable<Integer> {
      * both languages.
      */
     static String errorJson(String kind, String message, List<Problem> problems) {
+        ResourceBundle messages = MESSAGES.get();
+        return errorJson(kind, message, messages != null && messages.containsKey("error." + kind)
+                ? messages.getString("error." + kind) : null, problems);
+    }
+
+    /**
+     * The JSON error record whose words are {@code text} (Errors.properties): its English text is the
+     * {@code message}, and with Chinese chosen its Chinese text (Errors_zh.properties) is the {@code messageZh}.
+     */
+    static String errorJson(String kind, ErrorText text, List<Problem> problems) {
+        return errorJson(kind, text.english(), "zh".equals(language().getLanguage())
+                ? text.in(Locale.SIMPLIFIED_CHINESE) : null, problems);
+    }
+
+    private static String errorJson(String kind, String message, String messageZh, List<Problem> problems) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", kind);
         m.put("message", message);
-        ResourceBundle messages = MESSAGES.get();
-        boolean zh = messages != null && "zh".equals(messages.getLocale().getLanguage());
-        if (messages != null && messages.containsKey("error." + kind)) {
-            m.put("messageZh", messages.getString("error." + kind));
+        boolean zh = "zh".equals(language().getLanguage());
+        if (messageZh != null) {
+            m.put("messageZh", messageZh);
         }
         if (!problems.isEmpty()) {
             m.put("problems", zh ? problems.stream().map(Main::inChinese).toList() : problems);
@@ -306,12 +354,12 @@ public final class Main implements Callable<Integer> {
     static WithLedger attachLedger(ExportDecisionService service, LedgerCommand.LedgerOptions options, boolean commit,
                                    PrintWriter err) {
         if (commit && !options.configured()) {
-            err.println(errorJson("invalid-input", "--commit needs --ledger", List.of()));
+            err.println(errorJson("invalid-input", ErrorText.of("commit.needsLedger"), List.of()));
             return new WithLedger(null, null, INVALID_INPUT);
         }
         if (!options.configured()) {
             if (options.dateOverride != null) {
-                err.println(errorJson("invalid-input", "--date-override needs --ledger", List.of()));
+                err.println(errorJson("invalid-input", ErrorText.of("dateOverride.needsLedger"), List.of()));
                 return new WithLedger(null, null, INVALID_INPUT);
             }
             return new WithLedger(service, null, null);
@@ -325,7 +373,7 @@ public final class Main implements Callable<Integer> {
                     null);
         } catch (IllegalArgumentException e) {
             ledger.close();
-            err.println(errorJson("invalid-input", "--date-override: " + e.getMessage(), List.of()));
+            err.println(errorJson("invalid-input", ErrorText.of("dateOverride.invalid", e.getMessage()), List.of()));
             return new WithLedger(null, null, INVALID_INPUT);
         }
     }
@@ -335,8 +383,7 @@ public final class Main implements Callable<Integer> {
         try {
             return options.servingBuilder().build();
         } catch (RuleSetException e) {
-            err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.asProblems()));
+            err.println(errorJson("rules-failed", ErrorText.of("rules.failed"), e.asProblems()));
             return null;
         }
     }
@@ -350,8 +397,7 @@ public final class Main implements Callable<Integer> {
         try {
             return options.build();
         } catch (RuleSetException e) {
-            err.println(errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.asProblems()));
+            err.println(errorJson("rules-failed", ErrorText.of("rules.failed"), e.asProblems()));
             return null;
         }
     }
@@ -374,10 +420,8 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--with-request", description = "Embed the validated request: a replayable decision record.")
         boolean withRequest;
 
-        @Option(names = "--record", paramLabel = "full|lean", converter = DetailConverter.class,
-                description = "full (default): the whole record, with clause texts, explanations, notChosen and "
-                        + "the trace; lean: the answer with citation ids and labels only.")
-        DecisionRecord.Detail record = DecisionRecord.Detail.FULL;
+        @CommandLine.Mixin
+        RecordOption record;
 
         @CommandLine.Mixin
         LedgerCommand.LedgerOptions ledgerOptions;
@@ -394,7 +438,7 @@ public final class Main implements Callable<Integer> {
             try {
                 body = read(file);
             } catch (IOException e) {
-                err.println(errorJson("invalid-input", "cannot read " + file + ": " + e.getMessage(), List.of()));
+                err.println(errorJson("invalid-input", ErrorText.of("read.failedDetail", file, e.getMessage()), List.of()));
                 return INVALID_INPUT;
             }
             ExportDecisionService service = buildOrReport(listOptions, err);
@@ -411,15 +455,14 @@ public final class Main implements Callable<Integer> {
                 // The bytes go to the reader as they are, so that input that is not UTF-8 is refused (exit 2)
                 // rather than decoded with replacement characters and decided.
                 ExportDecision decision = service.evaluate(RequestReader.read(body), withRequest);
-                out.println(DecisionJson.toJson(decision, record, !compact));
+                out.println(DecisionJson.toJson(decision, record.detail, !compact));
                 // The decision is committed only once it has been written: an export whose decision was lost
                 // (disk full, closed pipe) stays a reservation, which expires unless committed by hand.
                 if (out.checkError()) {
-                    err.println(errorJson("output-failed", "the decision " + decision.decisionId()
-                            + " could not be written to standard output" + (commit && decision.ledger() != null
-                            ? "; it was not committed (its reservation expires at "
-                            + decision.ledger().reservationExpiresAt() + "; its record is kept in the ledger)"
-                            : ""), List.of()));
+                    err.println(errorJson("output-failed", commit && decision.ledger() != null
+                            ? ErrorText.of("output.decisionLostUncommitted", decision.decisionId(),
+                            decision.ledger().reservationExpiresAt())
+                            : ErrorText.of("output.decisionLost", decision.decisionId()), List.of()));
                     return FAILURE;
                 }
                 if (commit && ledger != null && decision.ledger() != null) {
@@ -427,13 +470,13 @@ public final class Main implements Callable<Integer> {
                 }
                 return DECIDED;
             } catch (InvalidRequestException e) {
-                err.println(errorJson("invalid-input", "the request is invalid; nothing decided", e.problems()));
+                err.println(errorJson("invalid-input", ErrorText.of("request.invalid"), e.problems()));
                 return INVALID_INPUT;
             } catch (EvaluationException e) {
-                err.println(errorJson("failure", e.getMessage(), List.of()));
+                err.println(errorJson("failure", ErrorText.of("evaluation.failed", e.getMessage()), List.of()));
                 return FAILURE;
             } catch (LedgerException e) {
-                err.println(errorJson("ledger-failed", e.getMessage(), List.of()));
+                err.println(errorJson("ledger-failed", ErrorText.of("ledger.failed", e.getMessage()), List.of()));
                 return FAILURE;
             } finally {
                 if (ledger != null) {
@@ -476,13 +519,11 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: cores).")
         int threads = Runtime.getRuntime().availableProcessors();
 
-        @Option(names = "--lean", description = "Same as --record lean.")
+        @Option(names = "--lean", description = "Same as --record lean (the default since issue 14; kept for scripts).")
         boolean lean;
 
-        @Option(names = "--record", paramLabel = "full|lean", converter = DetailConverter.class,
-                description = "full (default): whole records, with clause texts, explanations, notChosen and the "
-                        + "trace; lean: the answers with citation ids and labels only, much smaller, for scans.")
-        DecisionRecord.Detail record = DecisionRecord.Detail.FULL;
+        @CommandLine.Mixin
+        RecordOption record;
 
         @CommandLine.Mixin
         LedgerCommand.LedgerOptions ledgerOptions;
@@ -495,12 +536,12 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             if (!Files.isReadable(in)) {
-                err.println(errorJson("invalid-input", "cannot read " + in, List.of()));
+                err.println(errorJson("invalid-input", ErrorText.of("read.failed", in), List.of()));
                 return INVALID_INPUT;
             }
             // Opening OUT truncates it: if it is IN (the same path, a symlink or a hard link to it), the requests
             // would be destroyed before they were read. Checked before anything is loaded or opened.
-            String same = OutputFiles.sameFileProblem(in, out);
+            ErrorText same = OutputFiles.sameFileProblem(in, out);
             if (same != null) {
                 err.println(errorJson("invalid-input", same, List.of()));
                 return INVALID_INPUT;
@@ -527,7 +568,7 @@ public final class Main implements Callable<Integer> {
         private int run(ExportDecisionService service, JdbcExportLedger ledger, PrintWriter err) throws IOException {
             long total = countLines(in);
             boolean terminal = System.console() != null;
-            DecisionRecord.Detail detail = lean ? DecisionRecord.Detail.LEAN : record;
+            DecisionRecord.Detail detail = lean ? DecisionRecord.Detail.LEAN : record.detail;
             java.util.function.Function<ExportDecision, Object> shape = d -> DecisionRecord.of(d, detail);
             if (commit && ledger != null) {
                 // Committed in the worker, before the line is written: a written decision is a recorded export.
@@ -547,16 +588,12 @@ public final class Main implements Callable<Integer> {
                  BatchProgress progress = new BatchProgress(err, total, terminal)) {
                 s = batch.run(r, w, progress);
             } catch (BatchEvaluator.LedgerDownException e) {
-                err.println(errorJson("ledger-failed", "evaluate-batch stopped after " + e.written() + " records: "
-                        + e.getMessage() + ". The lines after it were not decided; decisions committed before it keep"
-                        + " their records in the ledger. Rerun the batch when the ledger is back: committed requests"
-                        + " are refused as already recorded, the rest are decided", List.of()));
+                err.println(errorJson("ledger-failed", ErrorText.of("batch.ledgerStopped", e.written(), e.getMessage()),
+                        List.of()));
                 return FAILURE;
             } catch (BatchEvaluator.OutputFailedException e) {
-                err.println(errorJson("output-failed", "writing " + out + " failed after " + e.written()
-                        + " records (" + e.getCause().getMessage() + "): the batch stopped; the records not written are"
-                        + " lost" + (ledger != null ? " (decisions made with the ledger keep their records there:"
-                        + " ledger export --decisions)" : ""), List.of()));
+                err.println(errorJson("output-failed", ErrorText.of(ledger != null ? "batch.outputLostLedger"
+                        : "batch.outputLost", out, e.written(), e.getCause().getMessage()), List.of()));
                 return FAILURE;
             }
             if (terminal) {
@@ -567,8 +604,7 @@ public final class Main implements Callable<Integer> {
             if (s.failures() > 0) {
                 // Invalid lines are the input's problem (exit 0, each has its record); a line the rules or the
                 // ledger failed on is the system's, and must not look like success.
-                err.println(errorJson("failure", s.failures() + " line(s) failed in the rules or the ledger (see their"
-                        + " error records)", List.of()));
+                err.println(errorJson("failure", ErrorText.of("batch.failures", s.failures()), List.of()));
                 return FAILURE;
             }
             return DECIDED;
@@ -625,9 +661,9 @@ public final class Main implements Callable<Integer> {
             }
             report.findings().forEach(out::println);
             report.acknowledged().forEach(out::println);
-            String acked = report.acknowledged().isEmpty() ? "" : " (" + report.acknowledged().size() + " acknowledged)";
-            out.println(report.findings().isEmpty() ? "lint-lists: clean" + acked
-                    : "lint-lists: " + report.findings().size() + " finding(s)" + acked);
+            String acked = report.acknowledged().isEmpty() ? "" : say("lint.acknowledged", report.acknowledged().size());
+            out.println(report.findings().isEmpty() ? say("lint.clean", acked)
+                    : say("lint.findings", report.findings().size(), acked));
             return report.findings().isEmpty() ? 0 : 1;
         }
     }
@@ -637,6 +673,20 @@ public final class Main implements Callable<Integer> {
         public String[] getVersion() {
             return new String[]{"ftz-outbound " + io.github.ftzoutbound.engine.RuleSetLoader.engineVersion()};
         }
+    }
+
+    /**
+     * {@code --record full|lean}, shared by {@code evaluate} and {@code evaluate-batch}. Lean by default (issue 14):
+     * the answer with its citation ids and labels, which is what a caller acts on; the full record, with clause
+     * texts, explanations, {@code notChosen} and the trace, is the audit evidence, asked for with
+     * {@code --record full} (and always kept by the ledger).
+     */
+    static class RecordOption {
+        @Option(names = "--record", paramLabel = "full|lean", converter = DetailConverter.class,
+                descriptionKey = "record",
+                description = "lean (default): the answer with citation ids and labels only; full: the whole record, "
+                        + "with clause texts, explanations, notChosen and the trace (audit evidence).")
+        DecisionRecord.Detail detail = DecisionRecord.Detail.LEAN;
     }
 
     /** {@code --record full|lean}: anything else is a usage error naming the accepted values. */

@@ -15,15 +15,14 @@ final class OutputFiles {
      * follows links and compares the file system's file keys (device and inode on Unix), which covers all three.
      * An {@code out} that does not exist (or is a dangling link) cannot be {@code in}, which exists.
      */
-    static String sameFileProblem(Path in, Path out) {
+    static ErrorText sameFileProblem(Path in, Path out) {
         try {
             if (Files.exists(out) && Files.isSameFile(in, out)) {
-                return "OUT " + out + " is the same file as IN " + in
-                        + ": refusing to overwrite the input before it is read; write to another file";
+                return ErrorText.of("output.sameFile", out, in);
             }
             return null;
         } catch (IOException e) {
-            return "cannot compare OUT " + out + " with IN " + in + ": " + e.getMessage();
+            return ErrorText.of("output.cannotCompare", out, in, e.getMessage());
         }
     }
 }

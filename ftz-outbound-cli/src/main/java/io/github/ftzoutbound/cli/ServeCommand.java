@@ -71,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 ledger = ledgerOptions.open();
             } catch (LedgerException e) {
-                err.println(Main.errorJson("ledger-failed", e.getMessage(), List.of()));
+                err.println(Main.errorJson("ledger-failed", ErrorText.of("ledger.failed", e.getMessage()), List.of()));
                 return Main.FAILURE;
             }
         }
@@ -89,8 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             builder = listOptions.servingBuilder();
         } catch (io.github.ftzoutbound.api.RuleSetException e) {
-            err.println(Main.errorJson("rules-failed", "rules or lists failed to load; nothing decided",
-                    e.asProblems()));
+            err.println(Main.errorJson("rules-failed", ErrorText.of("rules.failed"), e.asProblems()));
             if (ledger != null) {
                 ledger.close();
             }

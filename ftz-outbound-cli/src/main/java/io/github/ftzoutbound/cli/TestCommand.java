@@ -58,13 +58,13 @@ final class TestCommand implements Callable<Integer> {
     /** Loads suites or reports why not; null when a suite is malformed. */
     static List<Scenario> loadSuites(Path dir, PrintWriter err) {
         if (!Files.isDirectory(dir)) {
-            err.println(Main.errorJson("invalid-input", dir + " is not a directory", List.of()));
+            err.println(Main.errorJson("invalid-input", ErrorText.of("scenarios.notDirectory", dir), List.of()));
             return null;
         }
         try {
             return ScenarioSuites.load(dir);
         } catch (ScenarioSuites.MalformedSuiteException e) {
-            err.println(Main.errorJson("invalid-input", e.getMessage(), List.of()));
+            err.println(Main.errorJson("invalid-input", ErrorText.of("scenarios.malformed", e.getMessage()), List.of()));
             return null;
         }
     }

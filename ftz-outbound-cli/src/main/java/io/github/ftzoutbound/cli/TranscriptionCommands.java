@@ -64,7 +64,7 @@ final class TranscriptionCommands {
                 Map<String, Sheet> sheets = Spreadsheets.read(table);
                 ListTranscription.Imported imported = ListTranscription.fromSheets(sheets, catalog(codes));
                 if (!imported.problems().isEmpty()) {
-                    imported.problems().forEach(err::println);
+                    imported.problems(Main.language()).forEach(err::println);
                     err.println(Main.say("import.problems", imported.problems().size()));
                     return Main.INVALID_INPUT;
                 }
@@ -166,13 +166,13 @@ final class TranscriptionCommands {
                 List<NegativeList> parts = ListLoader.parseAll(List.of(new SourceFile(file.getFileName().toString(),
                         Files.readString(file, StandardCharsets.UTF_8))));
                 if (parts.get(0).format() == 2) {
-                    err.println("migrate-lists: " + file + " is already format 2");
+                    err.println(Main.say("migrate.alreadyCurrent", file));
                     return Main.INVALID_INPUT;
                 }
                 ListTranscription.Imported migrated = ListTranscription.fromSheets(ListTranscription.toSheets(parts),
                         catalog(List.of()));
                 if (!migrated.problems().isEmpty()) {
-                    migrated.problems().forEach(err::println);
+                    migrated.problems(Main.language()).forEach(err::println);
                     err.println(Main.say("migrate.problems", migrated.problems().size()));
                     return Main.INVALID_INPUT;
                 }

@@ -25,7 +25,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,8 +57,25 @@ public final class ListTranscription {
             "（二）", "standardContractOrCertification", "(二)", "standardContractOrCertification",
             "OTHER_ROUTE", "otherRoutes");
 
-    /** The outcome of an import: the list file's text, or the problems (each "sheet S, row R, column C: …"). */
-    public record Imported(String yaml, List<String> problems) {
+    /**
+     * The outcome of an import: the list file's text, or the problems (each "sheet S, row R, column C: …"), in
+     * English ({@code problems}) and, one for one, in Chinese ({@code problemsZh}: "工作表 S，第 R 行，C 列：…"), from
+     * the bundle {@code io/github/ftzoutbound/transcription/Transcription(_zh).properties}. Sheet names, headers,
+     * codes and cell values are quoted as they are in both.
+     */
+    public record Imported(String yaml, List<String> problems, List<String> problemsZh) {
+        public Imported {
+            problems = List.copyOf(problems);
+            problemsZh = List.copyOf(problemsZh);
+            if (problems.size() != problemsZh.size()) {
+                throw new IllegalArgumentException("one Chinese text per problem");
+            }
+        }
+
+        /** The problems in {@code locale}'s language: Chinese for zh, English otherwise. */
+        public List<String> problems(java.util.Locale locale) {
+            return locale != null && "zh".equals(locale.getLanguage()) ? problemsZh : problems;
+        }
     }
 
     private ListTranscription() {
@@ -82,9 +101,9 @@ public final class ListTranscription {
                     continue;
                 }
                 if (!LIST_KEYS.contains(key)) {
-                    c.problem(meta, r, 0, "unknown key \"" + key + "\"; expected one of " + LIST_KEYS);
+                    c.problem(meta, r, 0, "key.unknown", key, LIST_KEYS);
                 } else if (values.put(key, c.cell(meta, r, 1)) != null) {
-                    c.problem(meta, r, 0, "key " + key + " is given twice");
+                    c.problem(meta, r, 0, "key.twice", key);
                 }
                 metaRows.put(key, new int[]{r, 1});
             }
@@ -92,9 +111,9 @@ public final class ListTranscription {
                 if (values.getOrDefault(key, "").isEmpty()) {
                     int[] at = metaRows.get(key);
                     if (at == null) {
-                        c.problems.add("sheet list: key " + key + " is required (add a row \"" + key + "\")");
+                        c.sheetProblem("list", "key.missing", key);
                     } else {
-                        c.problem(meta, at[0], 1, key + " is required");
+                        c.problem(meta, at[0], 1, "key.required", key);
                     }
                 }
             }
@@ -108,10 +127,10 @@ public final class ListTranscription {
                     continue;
                 }
                 switch (key) {
-                    case "id" -> c.pattern(meta, at[0], at[1], v, Limits.LIST_ID, "a list id");
+                    case "id" -> c.pattern(meta, at[0], at[1], v, Limits.LIST_ID, "listId");
                     case "ftz" -> {
                         if (!v.equals("JIANGSU") && !v.equals("ZHEJIANG") && !ListLoader.OTHER_FTZS.contains(v)) {
-                            c.problem(meta, at[0], at[1], "unknown ftz \"" + v + "\"");
+                            c.problem(meta, at[0], at[1], "ftz.unknown", v);
                         }
                     }
                     case "status" -> c.enumValue(meta, at[0], at[1], v, ListStatus.class);
@@ -123,7 +142,7 @@ public final class ListTranscription {
             }
         }
         if ("OFFICIAL".equals(values.get("status")) && values.getOrDefault("sources", "").isEmpty()) {
-            c.problems.add("sheet list: an OFFICIAL list names its sources (key \"sources\")");
+            c.sheetProblem("list", "official.sources");
         }
 
         List<Map<String, Object>> conditions = new ArrayList<>();
@@ -137,7 +156,7 @@ public final class ListTranscription {
                 String code = c.required(cond, r, 0);
                 c.pattern(cond, r, 0, code, Limits.CODE, "a code of upper-case letters, digits and underscores");
                 if (!code.isEmpty() && !conditionCodes.add(code)) {
-                    c.problem(cond, r, 0, "condition " + code + " is declared twice");
+                    c.problem(cond, r, 0, "condition.twice", code);
                 }
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("code", code);
@@ -168,7 +187,7 @@ public final class ListTranscription {
                         m.put("workingDays", d);
                     }
                 } else if ("REPORT_AFTER_EXPORT".equals(kind)) {
-                    c.problem(dut, r, 2, "a REPORT_AFTER_EXPORT duty says within how many working days");
+                    c.problem(dut, r, 2, "duty.days");
                 }
                 String scope = c.required(dut, r, 3);
                 c.enumValue(dut, r, 3, scope, ListDuty.Scope.class);
@@ -223,21 +242,19 @@ public final class ListTranscription {
                 }
                 String subList = SUB_LISTS.get(c.cell(rows, r, 2));
                 if (subList == null) {
-                    c.problem(rows, r, 2, "subList must be SECURITY_ASSESSMENT (（一）), "
-                            + "STANDARD_CONTRACT_OR_CERTIFICATION (（二）) or OTHER_ROUTE");
+                    c.problem(rows, r, 2, "subList.unknown");
                 }
                 if (row == null || sector.isEmpty() || subList == null) {
                     continue;
                 }
                 Object route = row.get("route");
                 if (route != null && !subList.equals("otherRoutes")) {
-                    c.problem(rows, r, 12, "a row with a route has subList OTHER_ROUTE");
+                    c.problem(rows, r, 12, "route.subList");
                 } else if (route == null && subList.equals("otherRoutes")) {
-                    c.problem(rows, r, 12, "an OTHER_ROUTE row names its route (e.g. HUMAN_GENETIC_RESOURCES)");
+                    c.problem(rows, r, 12, "route.missing");
                 }
                 if ("IMPORTANT_DATA".equals(row.get("dataType")) && subList.equals("standardContractOrCertification")) {
-                    c.problem(rows, r, 4, "important data cannot sit in the standard-contract sub-list (measures"
-                            + " Art. 8 item 1)");
+                    c.problem(rows, r, 4, "importantData.subList");
                 }
                 Map<String, Object> holder = place(sectors, sector, scenario.isEmpty() ? null : scenario);
                 @SuppressWarnings("unchecked")
@@ -246,7 +263,7 @@ public final class ListTranscription {
             }
         }
         if (sectors.isEmpty() && rows != null) {
-            c.problems.add("sheet sectors: the list names no sector (give one in sheet sectors or sheet rows)");
+            c.sheetProblem("sectors", "sector.none");
         }
         if (!conditions.isEmpty()) {
             list.put("conditions", conditions);
@@ -264,7 +281,7 @@ public final class ListTranscription {
                 Map<String, Object> m = new LinkedHashMap<>();
                 String finding = c.required(ack, r, 0);
                 if (!List.of("OVERLAP", "NO_FIELDS", "STRICTER_THAN_NATIONAL").contains(finding) && !finding.isEmpty()) {
-                    c.problem(ack, r, 0, "finding must be OVERLAP, NO_FIELDS or STRICTER_THAN_NATIONAL");
+                    c.problem(ack, r, 0, "finding.unknown");
                 }
                 m.put("finding", finding);
                 m.put("rows", codes(c.required(ack, r, 1)));
@@ -281,25 +298,26 @@ public final class ListTranscription {
         }
         list.put("sectors", sectorList);
         if (!c.problems.isEmpty()) {
-            return new Imported(null, List.copyOf(c.problems));
+            return new Imported(null, c.problems, c.problemsZh);
         }
         String yaml = toYaml(list);
         // The loader has the last word: what it refuses is refused here too, with its file:line.
         try {
             ListLoader.parseAll(List.of(new SourceFile("imported.list.yaml", yaml)));
         } catch (RuleSetException e) {
-            return new Imported(null, e.problems());
+            return new Imported(null, e.problems(), e.problems().stream()
+                    .map(p -> RuleSetException.problem(p).message(Locale.SIMPLIFIED_CHINESE)).toList());
         }
-        return new Imported(yaml, List.of());
+        return new Imported(yaml, List.of(), List.of());
     }
 
     private static Map<String, Object> row(Cells c, Sheet s, int r, Set<String> conditionCodes, Set<String> ids) {
         int before = c.problems.size();
         Map<String, Object> m = new LinkedHashMap<>();
         String id = c.required(s, r, 3);
-        c.pattern(s, r, 3, id, Limits.LIST_ID, "a row id");
+        c.pattern(s, r, 3, id, Limits.LIST_ID, "rowId");
         if (!id.isEmpty() && !ids.add(id)) {
-            c.problem(s, r, 3, "duplicate row id " + id);
+            c.problem(s, r, 3, "rowId.duplicate", id);
         }
         m.put("id", id);
         String type = c.required(s, r, 4);
@@ -308,19 +326,18 @@ public final class ListTranscription {
         put(m, "subCategory", c.cell(s, r, 5));
         List<String> fields = codes(c.cell(s, r, 6));
         for (String f : fields) {
-            c.pattern(s, r, 6, f, Limits.CODE, "field codes of upper-case letters, digits and underscores");
+            c.pattern(s, r, 6, f, Limits.CODE, "fieldCode");
             c.code(s, r, 6, f, CodeCatalog.Kind.FIELD);
         }
         if (new HashSet<>(fields).size() != fields.size()) {
-            c.problem(s, r, 6, "a field is named twice");
+            c.problem(s, r, 6, "field.twice");
         }
         if (!fields.isEmpty()) {
             m.put("fields", fields);
         }
         String description = c.cell(s, r, 7);
         if (fields.isEmpty() && description.isEmpty()) {
-            c.problem(s, r, 6, "a row needs fields, or a description (a row defined by description is matched by"
-                    + " dataItems[].listRows)");
+            c.problem(s, r, 6, "row.empty");
         }
         put(m, "description", description);
         List<String> examples = lines(c.cell(s, r, 8));
@@ -338,8 +355,7 @@ public final class ListTranscription {
                 }
                 Matcher bm = BAND.matcher(p);
                 if (!bm.matches()) {
-                    c.problem(s, r, 10, "band \"" + p + "\" must read COUNTS >= N or COUNTS >= N < M, COUNTS one of "
-                            + Arrays.toString(Counts.values()));
+                    c.problem(s, r, 10, "band.syntax", p, Arrays.toString(Counts.values()));
                     continue;
                 }
                 Map<String, Object> b = new LinkedHashMap<>();
@@ -351,21 +367,21 @@ public final class ListTranscription {
                 if (bm.group(3) != null) {
                     Long below = c.number(s, r, 10, bm.group(3));
                     if (at != null && below != null && below <= at) {
-                        c.problem(s, r, 10, "band \"" + p + "\": the upper bound must be above the lower");
+                        c.problem(s, r, 10, "band.bounds", p);
                     }
                     b.put("below", below);
                 }
                 bands.add(b);
             }
             if ("IMPORTANT_DATA".equals(type) && !bands.isEmpty()) {
-                c.problem(s, r, 10, "important data is not counted by annual exports: write its size in scale");
+                c.problem(s, r, 10, "importantData.band");
             }
             m.put("thresholds", bands);
         }
         List<String> unless = codes(c.cell(s, r, 11));
         for (String u : unless) {
             if (!conditionCodes.contains(u)) {
-                c.problem(s, r, 11, "condition " + u + " is not declared in sheet conditions");
+                c.problem(s, r, 11, "condition.undeclared", u);
             }
         }
         if (!unless.isEmpty()) {
@@ -373,7 +389,7 @@ public final class ListTranscription {
         }
         String route = c.cell(s, r, 12);
         if (!route.isEmpty()) {
-            c.pattern(s, r, 12, route, Limits.CODE, "a route code such as HUMAN_GENETIC_RESOURCES");
+            c.pattern(s, r, 12, route, Limits.CODE, "routeCode");
             m.put("route", route);
         }
         return c.problems.size() > before ? null : m;
@@ -438,9 +454,14 @@ public final class ListTranscription {
                 + new Yaml(o).dump(list);
     }
 
-    /** Reads cells and collects problems as "sheet S, row R, column C (header): message". */
+    /**
+     * Reads cells and collects problems as "sheet S, row R, column C (header): message", in English and, one for
+     * one, in Chinese (Transcription.properties, Transcription_zh.properties).
+     */
     private static final class Cells {
+        static final String BUNDLE = "io.github.ftzoutbound.transcription.Transcription";
         final List<String> problems = new ArrayList<>();
+        final List<String> problemsZh = new ArrayList<>();
         final CodeCatalog catalog;
 
         Cells(CodeCatalog catalog) {
@@ -451,8 +472,7 @@ public final class ListTranscription {
             Sheet s = sheets.get(name);
             if (s == null) {
                 if (required) {
-                    problems.add("sheet " + name + ": missing (expected sheets list, sectors, rows, conditions,"
-                            + " duties, acknowledged; found " + sheets.keySet() + ")");
+                    sheetProblem(name, "sheet.missing", sheets.keySet());
                 }
                 return null;
             }
@@ -460,8 +480,9 @@ public final class ListTranscription {
             for (int i = 0; i < columns.size(); i++) {
                 String h = i < header.size() ? header.get(i) : "";
                 if (!columns.get(i).equals(h)) {
-                    problems.add("sheet " + name + ", row 1, column " + Sheet.letter(i) + ": header must be \""
-                            + columns.get(i) + "\" (columns " + columns + "), found \"" + h + "\"");
+                    add(text(Locale.ROOT, "at.cell", name, 1, Sheet.letter(i), ""),
+                            text(Locale.SIMPLIFIED_CHINESE, "at.cell", name, 1, Sheet.letter(i), ""),
+                            "header.wrong", columns.get(i), columns, h);
                     return null;
                 }
             }
@@ -480,21 +501,54 @@ public final class ListTranscription {
         String required(Sheet s, int r, int c) {
             String v = cell(s, r, c);
             if (v.isEmpty()) {
-                problem(s, r, c, "required");
+                problem(s, r, c, "cell.required");
             }
             return v;
         }
 
-        void problem(Sheet s, int r, int c, String message) {
+        /** A problem of one cell: {@code key} of the bundle with {@code args}, after the cell's place. */
+        void problem(Sheet s, int r, int c, String key, Object... args) {
             List<String> header = s.rows().isEmpty() ? List.of() : s.rows().get(0);
-            String name = c < header.size() ? " (" + header.get(c) + ")" : "";
-            problems.add("sheet " + s.name() + ", row " + (r + 1) + ", column " + Sheet.letter(c) + name + ": "
-                    + message);
+            String h = c < header.size() ? header.get(c) : null;
+            add(text(Locale.ROOT, h == null ? "at.cell" : "at.cellHeader", s.name(), r + 1, Sheet.letter(c), h),
+                    text(Locale.SIMPLIFIED_CHINESE, h == null ? "at.cell" : "at.cellHeader", s.name(), r + 1,
+                            Sheet.letter(c), h), key, args);
+        }
+
+        /** A problem of a whole sheet. */
+        void sheetProblem(String sheet, String key, Object... args) {
+            add(text(Locale.ROOT, "at.sheet", sheet), text(Locale.SIMPLIFIED_CHINESE, "at.sheet", sheet), key, args);
+        }
+
+        private void add(String where, String whereZh, String key, Object... args) {
+            problems.add(where + text(Locale.ROOT, key, args));
+            problemsZh.add(whereZh + text(Locale.SIMPLIFIED_CHINESE, key, args));
+        }
+
+        /**
+         * {@code key} in {@code locale} (ROOT is the English base file), its {n} filled with {@code args} in one pass
+         * (no MessageFormat: no quoting rules, numbers as they are, a cell that reads "{0}" is never substituted).
+         */
+        static String text(Locale locale, String key, Object... args) {
+            String pattern = ResourceBundle.getBundle(BUNDLE, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+            StringBuilder sb = new StringBuilder(pattern.length() + 32);
+            for (int i = 0; i < pattern.length(); i++) {
+                char ch = pattern.charAt(i);
+                if (ch == '{' && i + 2 < pattern.length() && pattern.charAt(i + 2) == '}'
+                        && Character.isDigit(pattern.charAt(i + 1)) && pattern.charAt(i + 1) - '0' < args.length) {
+                    sb.append(args[pattern.charAt(i + 1) - '0']);
+                    i += 2;
+                } else {
+                    sb.append(ch);
+                }
+            }
+            return sb.toString();
         }
 
         void pattern(Sheet s, int r, int c, String v, Pattern p, String what) {
             if (!v.isEmpty() && !p.matcher(v).matches()) {
-                problem(s, r, c, "\"" + v + "\" is not " + what);
+                problem(s, r, c, "pattern." + what, v);
             }
         }
 
@@ -507,7 +561,7 @@ public final class ListTranscription {
                     return true;
                 }
             }
-            problem(s, r, c, "unknown value \"" + v + "\"; expected one of " + Arrays.toString(type.getEnumConstants()));
+            problem(s, r, c, "enum.unknown", v, Arrays.toString(type.getEnumConstants()));
             return false;
         }
 
@@ -515,7 +569,7 @@ public final class ListTranscription {
             try {
                 LocalDate.parse(v);
             } catch (DateTimeParseException e) {
-                problem(s, r, c, "\"" + v + "\" is not a date written YYYY-MM-DD");
+                problem(s, r, c, "date.invalid", v);
             }
         }
 
@@ -523,19 +577,27 @@ public final class ListTranscription {
             try {
                 long n = Long.parseLong(v.replace(",", "").replace("_", ""));
                 if (n < 1 || n > Limits.MAX_COUNT) {
-                    problem(s, r, c, v + " must be between 1 and 10,000,000,000");
+                    problem(s, r, c, "number.range", v);
                     return null;
                 }
                 return n;
             } catch (NumberFormatException e) {
-                problem(s, r, c, "\"" + v + "\" is not a whole number");
+                problem(s, r, c, "number.invalid", v);
                 return null;
             }
         }
 
         void code(Sheet s, int r, int c, String code, CodeCatalog.Kind kind) {
             if (catalog != null && !code.isEmpty() && Limits.CODE.matcher(code).matches() && !catalog.knows(kind, code)) {
-                problem(s, r, c, catalog.unknownMessage(kind, code));
+                List<String> near = catalog.suggest(kind, code);
+                String what = kind.name().toLowerCase(Locale.ROOT);
+                // The English text is the catalog's own (CodeCatalog.unknownMessage), so both tools say the same.
+                if (near.isEmpty()) {
+                    problem(s, r, c, "code.unknown." + what, code);
+                } else {
+                    problem(s, r, c, "code.unknownNear." + what, code, String.join(" or ", near),
+                            String.join("或", near));
+                }
             }
         }
     }

@@ -83,7 +83,7 @@ class CliHelpAndProgressTest {
         ResourceBundle zh = ResourceBundle.getBundle(Main.HELP_BUNDLE, Locale.SIMPLIFIED_CHINESE,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         List<String> missing = new ArrayList<>();
-        missingKeys(new CommandLine(new Main()), zh, missing);
+        missingKeys(Main.commandLine(), zh, missing);
         assertEquals(List.of(), missing, "add these keys to src/main/resources/"
                 + Main.HELP_BUNDLE.replace('.', '/') + "_zh.properties");
     }

@@ -82,7 +82,7 @@ public class CliTest {
     void evaluatesAFileAndPrintsTheCitedDecision() throws Exception {
         Path f = Files.createTempFile("req", ".json");
         Files.writeString(f, request("2026-11-23", "TRAVEL", null, 150000));
-        Run r = run("evaluate", f.toString());
+        Run r = run("evaluate", f.toString(), "--record", "full");
         assertEquals(0, r.exit(), r.err());
         JsonNode d = r.json();
         assertEquals("STANDARD_CONTRACT_OR_CERTIFICATION", d.get("pathway").asText());
@@ -92,8 +92,55 @@ public class CliTest {
         assertFalse(d.get("trace").isEmpty());
         String firstId = d.get("items").get(0).get("citations").get(0).asText();
         assertTrue(d.get("clauses").get(firstId).get("text").asText().length() > 10, firstId);
-        assertEquals(2, d.get("recordFormat").asInt());
+        assertEquals(3, d.get("recordFormat").asInt());
         assertEquals("full", d.get("detail").asText());
+        // Format 3: the trace names rules by their place in the rules table, the items' notChosen conditions by
+        // their place in the conditions table.
+        assertTrue(d.get("trace").get(0).get("rule").isInt());
+        assertFalse(d.get("rules").get(d.get("trace").get(0).get("rule").asInt()).get("name").asText().isEmpty());
+        assertTrue(d.get("items").get(0).get("notChosen").get(0).get("conditions").get(0).isInt());
+        assertFalse(d.get("conditions").isEmpty());
+    }
+
+    @Test
+    void evaluateAndEvaluateBatchPrintLeanRecordsByDefault(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("req.json");
+        Files.writeString(f, request("2026-11-23", "TRAVEL", null, 150000));
+        Run byDefault = run("evaluate", f.toString(), "--compact");
+        assertEquals(0, byDefault.exit(), byDefault.err());
+        assertEquals("lean", byDefault.json().get("detail").asText());
+        assertNull(byDefault.json().get("trace"));
+        Run lean = run("evaluate", f.toString(), "--compact", "--record", "lean");
+        assertEquals(lean.out().replaceAll("\"(decisionId|evaluatedAt)\":\"[^\"]*\"", ""),
+                byDefault.out().replaceAll("\"(decisionId|evaluatedAt)\":\"[^\"]*\"", ""));
+        Path in = Files.writeString(dir.resolve("in.jsonl"), request("2026-11-23", "TRAVEL", null, 150000)
+                .replace("\n", " ") + "\n");
+        Path out = dir.resolve("out.jsonl");
+        assertEquals(0, run("evaluate-batch", in.toString(), out.toString()).exit());
+        JsonNode line = JSON.readTree(Files.readAllLines(out).get(0));
+        assertEquals("lean", line.get("detail").asText());
+        assertEquals(0, run("evaluate-batch", in.toString(), out.toString(), "--record", "full").exit());
+        line = JSON.readTree(Files.readAllLines(out).get(0));
+        assertEquals("full", line.get("detail").asText());
+        assertFalse(line.get("trace").isEmpty());
+    }
+
+    @Test
+    void explainOfTheDefaultLeanRecordRecomputesTheAnalysisOnlyWhenItCan(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("req.json");
+        Files.writeString(f, request("2026-11-23", "TRAVEL", null, 150000));
+        Path withRequest = dir.resolve("lean-with-request.json");
+        Files.writeString(withRequest, run("evaluate", f.toString(), "--with-request").out());
+        Run recomputed = run("explain", withRequest.toString());
+        assertEquals(0, recomputed.exit(), recomputed.err());
+        assertTrue(recomputed.out().contains("(Lean record: the analysis below was recomputed"), recomputed.out());
+        assertTrue(recomputed.out().contains("Why: "), recomputed.out());
+        Path bare = dir.resolve("lean.json");
+        Files.writeString(bare, run("evaluate", f.toString()).out());
+        Run asIs = run("explain", bare.toString(), "--lang", "zh");
+        assertEquals(0, asIs.exit(), asIs.err());
+        assertTrue(asIs.out().contains("（精简记录：仅含结论及所引条款的编号和名称"), asIs.out());
+        assertFalse(asIs.out().contains("理由："), asIs.out());
     }
 
     @Test

@@ -89,7 +89,7 @@ class OutputLossTest {
         Run r = runWithBrokenStdout(request("B-1ZH").getBytes(StandardCharsets.UTF_8), "--lang", "zh", "evaluate", "-");
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("output-failed"), r.err());
-        assertTrue(r.err().contains("输出无法写入"), r.err());
+        assertTrue(r.err().contains("未能写入标准输出"), r.err());
     }
 
     @Test

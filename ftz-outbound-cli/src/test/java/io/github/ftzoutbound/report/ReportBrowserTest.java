@@ -4,9 +4,9 @@ import io.github.ftzoutbound.TestServices;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ItemDecision;
 import io.github.ftzoutbound.api.Warning;
+import io.github.ftzoutbound.browser.HeadlessChromium;
 import io.github.ftzoutbound.model.Pathway;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,16 +14,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,13 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The report folder in a real browser (Debian's chromium and chromium-driver, headless, as WebPageBrowserTest):
+ * The report folder in a real browser ({@link HeadlessChromium}, as WebPageBrowserTest):
  * the page's script decodes the data files from file://, searches, filters, pages and shows a decision's details;
  * markup in a record stays text. Skipped, loudly, only when chromium is not installed (.ci/run installs it).
  */
 class ReportBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String PAYLOAD = "<img src=x onerror=\"window.ftzXss=1\">";
     static WebDriver browser;
     static Path report;
@@ -47,12 +41,6 @@ class ReportBrowserTest {
 
     @BeforeAll
     static void start(@TempDir Path work) throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why = "SKIPPED: the browser test of the report needs Debian's chromium and chromium-driver "
-                    + "(apt-get install -y chromium chromium-driver); " + CHROMIUM + " or " + CHROMEDRIVER + " is missing";
-            System.err.println("*** " + why + " ***");
-            Assumptions.abort(why);
-        }
         List<Path> examples;
         try (Stream<Path> s = Files.list(Path.of("../docs/examples"))) {
             examples = s.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().startsWith("invalid"))
@@ -77,26 +65,16 @@ class ReportBrowserTest {
             }
             w.finish();
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(work.resolve("chromium-profile")),
-                "--window-size=1400,1900", "--lang=en-US");
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.start(work, "the report");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        HeadlessChromium.quit(browser);
     }
 
     static WebDriverWait await() {
-        return new WebDriverWait(browser, Duration.ofSeconds(60));
+        return HeadlessChromium.await(browser);
     }
 
     static void open(String hash) {

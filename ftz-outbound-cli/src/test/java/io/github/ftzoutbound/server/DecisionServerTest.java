@@ -48,7 +48,7 @@ class DecisionServerTest {
 
     @Test
     void decidesOneRequestWithItsCitations() {
-        Http.Response r = http.post("/v1/decisions", Http.example("jiangsu-scc-cumulative"));
+        Http.Response r = http.post("/v1/decisions?detail=full", Http.example("jiangsu-scc-cumulative"));
         assertEquals(200, r.status(), r.body());
         assertTrue(r.header("Content-Type").startsWith("application/json"));
         JsonNode d = r.json();
@@ -56,7 +56,7 @@ class DecisionServerTest {
         assertEquals("STANDARD_CONTRACT_OR_CERTIFICATION", d.path("pathway").asText());
         assertEquals("JIANGSU_FTZ", d.path("regime").asText());
         JsonNode item = d.path("items").get(0);
-        // Record format 2: the item cites clauses by id, the clauses table states each once.
+        // Record format 3: the item cites clauses by id, the clauses table states each once.
         List<String> ids = new ArrayList<>();
         item.path("citations").forEach(id -> ids.add(id.asText()));
         assertTrue(ids.containsAll(List.of("CBDF art8", "JS-MEASURES art24 para1")), item.toString());
@@ -80,6 +80,13 @@ class DecisionServerTest {
     void leanDetailLeavesOutTraceAndAnalysis() {
         JsonNode lean = http.post("/v1/decisions?detail=lean", Http.example("jiangsu-scc-cumulative")).json();
         assertEquals("STANDARD_CONTRACT_OR_CERTIFICATION", lean.path("pathway").asText());
+        // Lean is the default (issue 14); the full record is asked for with ?detail=full.
+        JsonNode byDefault = http.post("/v1/decisions", Http.example("jiangsu-scc-cumulative")).json();
+        assertEquals("lean", byDefault.path("detail").asText(), byDefault.toString());
+        assertTrue(byDefault.path("trace").isMissingNode());
+        assertEquals(lean.path("citations"), byDefault.path("citations"));
+        assertEquals("full", http.post("/v1/decisions?detail=full", Http.example("jiangsu-scc-cumulative")).json()
+                .path("detail").asText());
         assertTrue(lean.path("trace").isMissingNode(), lean.toString());
         assertTrue(lean.path("items").get(0).path("notChosen").isMissingNode());
         assertFalse(lean.path("items").get(0).path("citations").isEmpty());
@@ -250,7 +257,7 @@ class DecisionServerTest {
         assertEquals(200, zh.status(), zh.body());
         assertTrue(zh.header("Content-Type").startsWith("text/plain"));
         assertTrue(zh.body().contains("促进和规范数据跨境流动规定"), zh.body());
-        JsonNode decision = http.post("/v1/decisions", request).json();
+        JsonNode decision = http.post("/v1/decisions?detail=full", request).json();
         for (JsonNode o : decision.path("obligations")) {
             assertTrue(zh.body().contains(o.path("messageZh").asText()), o.toString());
             assertFalse(zh.body().contains(o.path("message").asText()), "English left in: " + o);
@@ -415,6 +422,18 @@ class DecisionServerTest {
             Http.Response ready = h.get("/health/ready");
             assertEquals(503, ready.status());
             assertFalse(ready.json().path("problems").isEmpty());
+            assertTrue(ready.json().path("messageZh").isMissingNode(), "English by default: " + ready.body());
+            // In Chinese: the same status and problems for probes, and why in Chinese beside them.
+            Http.Response readyZh = h.get("/health/ready?lang=zh");
+            assertEquals(503, readyZh.status());
+            assertEquals("not-ready", readyZh.json().path("status").asText());
+            assertEquals(ready.json().path("problems"), readyZh.json().path("problems"));
+            assertEquals("规则加载失败；未作任何决定", readyZh.json().path("messageZh").asText());
+            assertEquals(ready.json().path("problems").size(), readyZh.json().path("problemsZh").size());
+            for (com.fasterxml.jackson.databind.JsonNode p : readyZh.json().path("problemsZh")) {
+                assertTrue(p.asText().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                        == Character.UnicodeScript.HAN), readyZh.body());
+            }
             Http.Response r = h.post("/v1/decisions", Http.example("jiangsu-scc-cumulative"));
             assertEquals(503, r.status());
             assertEquals("rules-not-loaded", r.json().path("error").asText());

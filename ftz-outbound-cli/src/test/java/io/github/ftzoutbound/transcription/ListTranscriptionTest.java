@@ -108,6 +108,24 @@ class ListTranscriptionTest {
             assertTrue(p.stream().anyMatch(s -> s.startsWith(e)), () -> "missing \"" + e + "\" in\n  " + String.join("\n  ", p));
         }
         assertEquals(expected.size(), p.size(), () -> String.join("\n  ", p));
+        // The same problems in Chinese, one for one, for a Chinese legal team (issue 16): the place, codes and values
+        // as they are, the words in Chinese.
+        List<String> zh = r.problems(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertEquals(p.size(), zh.size());
+        assertEquals(p, r.problems(java.util.Locale.ENGLISH));
+        List<String> expectedZh = List.of(
+                "工作表 list，第 4 行，B 列（value）：未知的值\"FINAL\"",
+                "工作表 list，第 7 行，B 列（value）：\"2026-13-01\"不是 YYYY-MM-DD 格式的日期",
+                "工作表 rows，第 3 行，G 列（fields）：未知的字段代码 SUBJECT_NAM（代码目录中没有定义）；是否应为 SUBJECT_NAME？",
+                "工作表 rows，第 3 行，K 列（thresholds）：数量区间\"ALL_PERSONS 200000\"的写法应为",
+                "工作表 rows，第 4 行，D 列（id）：条目编号 R-2 重复",
+                "工作表 rows，第 4 行，L 列（unless）：条件 NOT_DECLARED 未在工作表 conditions 中声明",
+                "工作表 rows，第 5 行，M 列（route）：OTHER_ROUTE 条目须写明其路径",
+                "工作表 rows，第 6 行，G 列（fields）：条目须填写字段（fields）或描述（description）",
+                "工作表 rows，第 6 行，C 列（subList）：子清单（subList）只能是");
+        for (String e : expectedZh) {
+            assertTrue(zh.stream().anyMatch(s -> s.startsWith(e)), () -> "missing \"" + e + "\" in\n  " + String.join("\n  ", zh));
+        }
     }
 
     @Test
@@ -140,6 +158,11 @@ class ListTranscriptionTest {
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("sheet rows, row 2, column E (dataType)"), refused.err());
         assertFalse(Files.exists(dir.resolve("bad.list.yaml")), "nothing written while a problem remains");
+        CliTest.Run refusedZh = CliTest.run("--lang", "zh", "import-list", bad.toString(), "-o",
+                dir.resolve("bad.list.yaml").toString());
+        assertEquals(2, refusedZh.exit());
+        assertTrue(refusedZh.err().contains("工作表 rows，第 2 行，E 列（dataType）：未知的值\"PI\"")
+                && refusedZh.err().contains("未写出任何文件") && !refusedZh.err().contains("sheet rows"), refusedZh.err());
 
         Path html = dir.resolve("review.html");
         CliTest.Run export = CliTest.run("export-list", "../docs/examples/lists/zj-example-pharma.list.yaml",

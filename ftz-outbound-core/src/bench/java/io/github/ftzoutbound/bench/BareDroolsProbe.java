@@ -1,11 +1,8 @@
 package io.github.ftzoutbound.bench;
 
-import org.kie.api.KieServices;
-import org.kie.api.command.Command;
-import org.kie.api.command.KieCommands;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 import org.kie.internal.utils.KieHelper;
 
 import java.util.ArrayList;
@@ -15,8 +12,10 @@ import java.util.List;
  * A bare Drools 10 session with the same counts as one evaluation of the project's engine: as many rules, as many
  * facts inserted and as many firings, built from generated DRL at set-up. Each rule joins the one case fact with a
  * fact of its own kind and records the match to a per-evaluation global (no insert), the shape of the project's
- * rules after issue 14 without their metadata, ruleflow groups, citations or decision assembly. What the engine
- * costs above this probe is the project's; what this probe costs is Drools'.
+ * rules after issue 14 without their metadata, citations or decision assembly. Same session shape as the engine
+ * (issue 14 step 3): rules spread over the five phase saliences, one stateful session reused and reset after each
+ * evaluation, the direct API (global, inserts, {@code fireAllRules(limit)}). What the engine costs above this probe
+ * is the project's; what this probe costs is Drools'.
  */
 public final class BareDroolsProbe {
     /** A fact of one kind; the rules match on the kind. */
@@ -36,8 +35,7 @@ public final class BareDroolsProbe {
     public static final class Case {
     }
 
-    private static final KieCommands COMMANDS = KieServices.Factory.get().getCommands();
-    private final StatelessKieSession session;
+    private final KieSession session;
     private final List<Object> facts = new ArrayList<>();
 
     /**
@@ -54,26 +52,28 @@ public final class BareDroolsProbe {
             // The first `firings` rules each match one thing (several rules may share one); the others ask for a
             // kind no fact has.
             int kind = i < firings ? i % (facts - 1) : -1 - i;
-            drl.append("rule \"r").append(i).append("\"\nwhen\n  Case()\n  $t : Thing( kind == ").append(kind)
+            drl.append("rule \"r").append(i).append("\"\nsalience ").append(100 * (1 + i % 5))
+                    .append("\nwhen\n  Case()\n  $t : Thing( kind == ").append(kind)
                     .append(" )\nthen\n  sink.add( $t );\nend\n");
         }
         KieContainer container = new KieHelper().addContent(drl.toString(), ResourceType.DRL).getKieContainer();
-        session = container.newKieBase(null).newStatelessKieSession();
+        org.kie.api.KieBase base = container.newKieBase(null);
+        session = base.newKieSession();
         this.facts.add(new Case());
         for (int i = 0; i < facts - 1; i++) {
             this.facts.add(new Thing(i));
         }
     }
 
-    /** One evaluation: a fresh sink, the facts inserted, every rule fired; returns the firings. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    /** One evaluation: a fresh sink, the facts inserted, every rule fired, the session reset; returns the firings. */
     int evaluate() {
         List<Object> sink = new ArrayList<>();
-        List<Command> commands = new ArrayList<>(3);
-        commands.add(COMMANDS.newSetGlobal("sink", sink));
-        commands.add(COMMANDS.newInsertElements(facts));
-        commands.add(COMMANDS.newFireAllRules());
-        session.execute(COMMANDS.newBatchExecution(commands));
+        session.setGlobal("sink", sink);
+        for (Object f : facts) {
+            session.insert(f);
+        }
+        session.fireAllRules(100_000);
+        ((org.drools.kiesession.session.StatefulKnowledgeSessionImpl) session).reset();
         return sink.size();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.ftzoutbound.bench;
 
+import io.github.ftzoutbound.Requests;
 import io.github.ftzoutbound.api.DecisionJson;
 import io.github.ftzoutbound.api.DecisionRecord;
 import io.github.ftzoutbound.api.ExportDecision;
@@ -42,8 +43,8 @@ public class EvaluateBenchmark {
         requests = new ExportRequest[64];
         json = new String[64];
         for (int i = 0; i < requests.length; i++) {
-            requests[i] = Requests.request(items, i);
-            json[i] = Requests.json(items, i);
+            requests[i] = Requests.zhejiangEcommerce(items, i);
+            json[i] = Requests.zhejiangEcommerceJson(items, i);
         }
         // What the engine gives Drools per request (rules, facts, firings: the issue-14 counter), printed once,
         // and a bare Drools session with the same counts, measured in the same run.

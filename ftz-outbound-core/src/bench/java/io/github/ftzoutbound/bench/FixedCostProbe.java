@@ -1,5 +1,6 @@
 package io.github.ftzoutbound.bench;
 
+import io.github.ftzoutbound.Requests;
 import io.github.ftzoutbound.api.DecisionJson;
 import io.github.ftzoutbound.api.DecisionRecord;
 import io.github.ftzoutbound.api.ExportDecisionService;
@@ -33,8 +34,8 @@ public final class FixedCostProbe {
             ExportRequest[] requests = new ExportRequest[64];
             String[] json = new String[64];
             for (int i = 0; i < 64; i++) {
-                requests[i] = Requests.request(items, i);
-                json[i] = Requests.json(items, i);
+                requests[i] = Requests.zhejiangEcommerce(items, i);
+                json[i] = Requests.zhejiangEcommerceJson(items, i);
             }
             EngineCounts counts = new EngineCounts(service, requests);
             BareDroolsProbe bare = new BareDroolsProbe(counts.rules, counts.facts,

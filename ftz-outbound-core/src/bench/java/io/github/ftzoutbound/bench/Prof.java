@@ -1,5 +1,6 @@
 package io.github.ftzoutbound.bench;
 
+import io.github.ftzoutbound.Requests;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.model.ExportRequest;
 
@@ -19,7 +20,7 @@ public final class Prof {
         ExportDecisionService service = ExportDecisionService.bundled();
         ExportRequest[] requests = new ExportRequest[64];
         for (int i = 0; i < requests.length; i++) {
-            requests[i] = Requests.request(items, i);
+            requests[i] = Requests.zhejiangEcommerce(items, i);
         }
         long sink = 0;
         jdk.jfr.Recording recording = null;

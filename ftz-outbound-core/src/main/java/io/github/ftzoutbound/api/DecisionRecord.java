@@ -12,33 +12,41 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The decision record as written (record format 2, docs/decision-record.md): every clause is stated once, in the
- * {@code clauses} table (citation id -> instrument, article …, label and, in a full record, text), and cited by id
- * everywhere else (items, the decision's citations, obligations, warnings, {@code notChosen}, the trace). A full
- * record also carries explanations, {@code notChosen}, messages and the trace; a lean record carries the answer,
- * the citation ids and labels, obligation and warning codes, and the request when asked (no request digest: it is
- * computed when first read, and a lean record never reads it). The Java
- * {@link ExportDecision} is the same in both cases; only the JSON differs. Records written before format 2 (no
- * {@code recordFormat}) stated each citation in full wherever it appeared; {@code audit.Records} reads both.
+ * The decision record as written (record format 3, docs/decision-record.md): what a record repeats is stated once
+ * and referred to elsewhere. Every clause is in the {@code clauses} table (citation id -> instrument, article …,
+ * label and, in a full record, text) and cited by id; in a full record, every rule that fired is in the
+ * {@code rules} table (its name, DRL file and the clause it states) and the trace refers to it by position; every
+ * distinct {@code notChosen} condition is in the {@code conditions} table and the items refer to it by position.
+ * A full record also carries explanations, messages and the trace; a lean record carries the answer, the citation
+ * ids and labels, obligation and warning codes, and the request when asked; it carries the request digest only
+ * with the request (which {@code explain} checks against it): a lean record without its request never computes
+ * the digest, which {@link ExportDecision} computes when first read. The Java {@link ExportDecision} is the
+ * same in both cases; only the JSON differs. Records of format 2 ({@link DecisionRecordFormat2}) and those written
+ * before format 2 (no {@code recordFormat}) are read by {@code audit.Records}, each strictly by its own shape.
  */
 @JsonPropertyOrder({"recordFormat", "detail", "requestId", "decisionId", "evaluatedAt", "evaluationDate",
         "requestDigest", "regime", "pathway", "items", "citations", "obligations", "warnings", "ledger", "ruleset",
-        "engineVersion", "trace", "clauses", "request"})
+        "engineVersion", "trace", "rules", "conditions", "clauses", "request"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionRecord(Integer recordFormat, Detail detail, String requestId, String decisionId,
                              Instant evaluatedAt, LocalDate evaluationDate, String requestDigest, Regime regime,
                              Pathway pathway, List<Item> items, List<String> citations, List<Coded> obligations,
                              List<Coded> warnings, LedgerSnapshot ledger, RulesetInfo ruleset, String engineVersion,
-                             List<Trace> trace, Map<String, Citation> clauses, ExportRequest request) {
+                             List<Trace> trace, List<Rule> rules, List<Condition> conditions,
+                             Map<String, Citation> clauses, ExportRequest request) {
 
-    /** The layout this version writes. Format 1 is the layout before the clauses table (no field names it). */
-    public static final int FORMAT = 2;
+    /**
+     * The layout this version writes. Format 1 is the layout before the clauses table (no field names it); format 2
+     * added the clauses table; format 3 the rules and conditions tables.
+     */
+    public static final int FORMAT = 3;
 
     /** How much a record holds: the whole analysis (audit) or the answer with citation ids and labels. */
     public enum Detail {
@@ -62,24 +70,27 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
         }
     }
 
-    /** An item's outcome; {@code explanation*} and {@code notChosen} in a full record only. */
+    /**
+     * An item's outcome; {@code explanation*} and {@code notChosen} in a full record only, {@code notChosen}'s
+     * conditions by their position in the record's {@code conditions} table.
+     */
     @JsonPropertyOrder({"itemId", "pathway", "route", "reason", "row", "citations", "explanation", "explanationZh",
             "notChosen"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String itemId, Pathway pathway, String route, String reason, Integer row,
                        List<String> citations, String explanation, String explanationZh,
-                       List<NotChosenIds> notChosen) {
+                       List<NotChosenRefs> notChosen) {
     }
 
-    /** {@link NotChosen} with its conditions' clauses by id. */
+    /** {@link NotChosen} with its conditions by position in {@code conditions}. */
     @JsonPropertyOrder({"pathway", "conditions"})
-    public record NotChosenIds(Pathway pathway, List<ConditionIds> conditions) {
+    public record NotChosenRefs(Pathway pathway, List<Integer> conditions) {
     }
 
-    /** {@link NotChosen.Condition} with its clauses by id. */
+    /** A {@link NotChosen.Condition}, stated once per record, with its clauses by id. */
     @JsonPropertyOrder({"condition", "conditionZh", "citations"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ConditionIds(String condition, String conditionZh, List<String> citations) {
+    public record Condition(String condition, String conditionZh, List<String> citations) {
     }
 
     /** An obligation or a warning: code, items, clauses by id; the messages in a full record only. */
@@ -89,9 +100,22 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
                         String messageZh) {
     }
 
-    /** A trace entry with its clauses by id. */
-    @JsonPropertyOrder({"rule", "source", "itemIds", "citations"})
-    public record Trace(String rule, String source, List<String> itemIds, List<String> citations) {
+    /**
+     * A rule that fired, stated once per record: its name, its DRL file, and the clauses every firing of it cites
+     * first (its own clause; absent for an engine rule or a {@code @noClause} rule).
+     */
+    @JsonPropertyOrder({"name", "source", "citations"})
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Rule(String name, String source, List<String> citations) {
+    }
+
+    /**
+     * A trace entry: the rule by its position in {@code rules}, the items of its match, and the clauses this firing
+     * cites after the rule's own (the list entries of its match; absent when there are none).
+     */
+    @JsonPropertyOrder({"rule", "itemIds", "citations"})
+    public record Trace(Integer rule, List<String> itemIds,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> citations) {
     }
 
     /**
@@ -102,18 +126,24 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
         boolean full = detail == Detail.FULL;
         Map<String, Citation> clauses = new LinkedHashMap<>();
         List<String> citations = ids(d.citations(), clauses, full);
+        List<Condition> conditions = full ? new ArrayList<>() : null;
+        Map<Condition, Integer> conditionAt = new HashMap<>();
         List<Item> items = new ArrayList<>(d.items().size());
         for (ItemDecision i : d.items()) {
-            List<NotChosenIds> notChosen = null;
+            List<NotChosenRefs> notChosen = null;
             if (full) {
                 notChosen = new ArrayList<>(i.notChosen().size());
                 for (NotChosen nc : i.notChosen()) {
-                    List<ConditionIds> conditions = new ArrayList<>(nc.conditions().size());
+                    List<Integer> refs = new ArrayList<>(nc.conditions().size());
                     for (NotChosen.Condition c : nc.conditions()) {
-                        conditions.add(new ConditionIds(c.condition(), c.conditionZh(),
-                                ids(c.citations(), clauses, true)));
+                        Condition stated = new Condition(c.condition(), c.conditionZh(),
+                                ids(c.citations(), clauses, true));
+                        refs.add(conditionAt.computeIfAbsent(stated, k -> {
+                            conditions.add(k);
+                            return conditions.size() - 1;
+                        }));
                     }
-                    notChosen.add(new NotChosenIds(nc.pathway(), conditions));
+                    notChosen.add(new NotChosenRefs(nc.pathway(), refs));
                 }
             }
             items.add(new Item(i.itemId(), i.pathway(), i.route(), i.reason(), i.row(),
@@ -131,19 +161,49 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
                     full ? w.message() : null, full ? w.messageZh() : null));
         }
         List<Trace> trace = null;
+        List<Rule> rules = null;
         if (full) {
-            trace = new ArrayList<>(d.trace().size());
-            for (TraceEntry t : d.trace()) {
-                trace.add(new Trace(t.rule(), t.source(), t.itemIds(), ids(t.citations(), clauses, true)));
+            List<TraceEntry> entries = d.trace();
+            // A rule's own clauses: what all its firings cite first, up to the first list entry (a list entry
+            // belongs to a firing's match, never to the rule).
+            Map<List<String>, List<String>> own = new LinkedHashMap<>();
+            for (TraceEntry t : entries) {
+                List<String> cited = ids(t.citations(), clauses, true);
+                int leading = 0;
+                while (leading < cited.size() && !"NEGATIVE-LIST".equals(t.citations().get(leading).instrument())) {
+                    leading++;
+                }
+                List<String> lead = cited.subList(0, leading);
+                own.merge(List.of(t.rule(), t.source()), List.copyOf(lead), DecisionRecord::commonPrefix);
+            }
+            rules = new ArrayList<>(own.size());
+            Map<List<String>, Integer> ruleAt = new HashMap<>();
+            for (Map.Entry<List<String>, List<String>> e : own.entrySet()) {
+                ruleAt.put(e.getKey(), rules.size());
+                rules.add(new Rule(e.getKey().get(0), e.getKey().get(1), e.getValue()));
+            }
+            trace = new ArrayList<>(entries.size());
+            for (TraceEntry t : entries) {
+                int at = ruleAt.get(List.of(t.rule(), t.source()));
+                List<String> cited = ids(t.citations(), clauses, true);
+                trace.add(new Trace(at, t.itemIds(), List.copyOf(cited.subList(rules.get(at).citations().size(),
+                        cited.size()))));
             }
         }
         // A lean record names the rule set by version and digest; the file list is the full record's.
         RulesetInfo ruleset = d.ruleset() == null || full ? d.ruleset()
                 : new RulesetInfo(d.ruleset().version(), d.ruleset().digest(), List.of());
         return new DecisionRecord(FORMAT, detail, d.requestId(), d.decisionId(), d.evaluatedAt(), d.evaluationDate(),
-                full ? d.requestDigest() : null, d.regime(), d.pathway(), items, citations, obligations, warnings,
-                d.ledger(),
-                ruleset, d.engineVersion(), trace, clauses, d.request());
+                full || d.request() != null ? d.requestDigest() : null, d.regime(), d.pathway(), items, citations, obligations, warnings, d.ledger(),
+                ruleset, d.engineVersion(), trace, rules, conditions, clauses, d.request());
+    }
+
+    private static List<String> commonPrefix(List<String> a, List<String> b) {
+        int n = 0;
+        while (n < a.size() && n < b.size() && a.get(n).equals(b.get(n))) {
+            n++;
+        }
+        return List.copyOf(a.subList(0, n));
     }
 
     private static List<String> ids(List<Citation> citations, Map<String, Citation> clauses, boolean withText) {
@@ -159,9 +219,11 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
     }
 
     /**
-     * The decision this record states, its citation ids resolved through {@code clauses}. A lean record gives a
-     * decision without explanations, {@code notChosen}, messages or trace. Refuses a record whose ids are not in
-     * its table, or whose table entries are not the clause their id names (a record is evidence: never half-read).
+     * The decision this record states, its citation ids resolved through {@code clauses}, its trace through
+     * {@code rules} and its {@code notChosen} through {@code conditions}. A lean record gives a decision without
+     * explanations, {@code notChosen}, messages or trace. Refuses a record whose ids or positions are not in its
+     * tables, whose table entries are not the clause their id names, or whose tables hold an entry nothing refers
+     * to (a record is evidence: never half-read).
      */
     public ExportDecision toDecision() throws IOException {
         if (recordFormat == null || recordFormat != FORMAT) {
@@ -179,6 +241,23 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
             }
         }
         boolean full = detail == Detail.FULL;
+        if (!full && (trace != null || rules != null || conditions != null)) {
+            throw new IOException("a lean record has no trace, rules or conditions");
+        }
+        if (full && (trace == null || rules == null || conditions == null)) {
+            throw new IOException("a full record has trace, rules and conditions");
+        }
+        List<NotChosen.Condition> conditionList = new ArrayList<>();
+        List<Condition> readConditions = conditions == null ? List.of() : conditions;
+        for (int c = 0; c < readConditions.size(); c++) {
+            Condition ci = readConditions.get(c);
+            if (ci == null) {
+                throw new IOException("conditions[" + c + "] is null");
+            }
+            conditionList.add(new NotChosen.Condition(ci.condition(), ci.conditionZh(),
+                    resolve(ci.citations(), "conditions[" + c + "].citations")));
+        }
+        boolean[] conditionUsed = new boolean[conditionList.size()];
         List<ItemDecision> itemDecisions = new ArrayList<>();
         List<Item> readItems = items == null ? List.of() : items;
         for (int n = 0; n < readItems.size(); n++) {
@@ -191,25 +270,37 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
                 throw new IOException(at + ": a lean record has no explanations or notChosen");
             }
             List<NotChosen> notChosen = new ArrayList<>();
-            List<NotChosenIds> readNotChosen = i.notChosen() == null ? List.of() : i.notChosen();
+            List<NotChosenRefs> readNotChosen = i.notChosen() == null ? List.of() : i.notChosen();
             for (int k = 0; k < readNotChosen.size(); k++) {
-                NotChosenIds nc = readNotChosen.get(k);
-                List<NotChosen.Condition> conditions = new ArrayList<>();
-                for (int c = 0; c < (nc.conditions() == null ? 0 : nc.conditions().size()); c++) {
-                    ConditionIds ci = nc.conditions().get(c);
-                    conditions.add(new NotChosen.Condition(ci.condition(), ci.conditionZh(),
-                            resolve(ci.citations(), at + ".notChosen[" + k + "].conditions[" + c + "].citations")));
+                NotChosenRefs nc = readNotChosen.get(k);
+                if (nc == null) {
+                    throw new IOException(at + ".notChosen[" + k + "] is null");
                 }
-                notChosen.add(new NotChosen(nc.pathway(), conditions));
+                List<NotChosen.Condition> met = new ArrayList<>();
+                List<Integer> refs = nc.conditions() == null ? List.of() : nc.conditions();
+                for (int c = 0; c < refs.size(); c++) {
+                    Integer ref = refs.get(c);
+                    if (ref == null || ref < 0 || ref >= conditionList.size()) {
+                        throw new IOException(at + ".notChosen[" + k + "].conditions[" + c + "]: no condition " + ref
+                                + " in conditions");
+                    }
+                    conditionUsed[ref] = true;
+                    met.add(conditionList.get(ref));
+                }
+                notChosen.add(new NotChosen(nc.pathway(), met));
             }
             itemDecisions.add(new ItemDecision(i.itemId(), i.pathway(), i.reason(), i.row() == null ? 0 : i.row(),
                     resolve(i.citations(), at + ".citations"), i.explanation(), i.explanationZh(), notChosen,
                     i.route()));
         }
+        unreferenced(conditionUsed, "conditions");
         List<Obligation> obligationList = new ArrayList<>();
         List<Coded> readObligations = obligations == null ? List.of() : obligations;
         for (int n = 0; n < readObligations.size(); n++) {
             Coded o = readObligations.get(n);
+            if (o == null) {
+                throw new IOException("obligations[" + n + "] is null");
+            }
             obligationList.add(new Obligation(o.code(), o.itemIds(),
                     resolve(o.citations(), "obligations[" + n + "].citations"), o.message(), o.messageZh()));
         }
@@ -217,22 +308,49 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
         List<Coded> readWarnings = warnings == null ? List.of() : warnings;
         for (int n = 0; n < readWarnings.size(); n++) {
             Coded w = readWarnings.get(n);
+            if (w == null) {
+                throw new IOException("warnings[" + n + "] is null");
+            }
             warningList.add(new Warning(w.code(), w.itemIds(),
                     resolve(w.citations(), "warnings[" + n + "].citations"), w.message(), w.messageZh()));
         }
-        if (!full && trace != null) {
-            throw new IOException("a lean record has no trace");
+        List<Rule> readRules = rules == null ? List.of() : rules;
+        List<List<Citation>> ruleClauses = new ArrayList<>(readRules.size());
+        for (int r = 0; r < readRules.size(); r++) {
+            Rule rule = readRules.get(r);
+            if (rule == null || rule.name() == null || rule.source() == null) {
+                throw new IOException("rules[" + r + "] needs name and source");
+            }
+            ruleClauses.add(resolve(rule.citations(), "rules[" + r + "].citations"));
         }
+        boolean[] ruleUsed = new boolean[readRules.size()];
         List<TraceEntry> traceEntries = new ArrayList<>();
         List<Trace> readTrace = trace == null ? List.of() : trace;
         for (int n = 0; n < readTrace.size(); n++) {
             Trace t = readTrace.get(n);
-            traceEntries.add(new TraceEntry(t.rule(), t.source(), t.itemIds(),
-                    resolve(t.citations(), "trace[" + n + "].citations")));
+            if (t == null || t.rule() == null || t.rule() < 0 || t.rule() >= readRules.size()) {
+                throw new IOException("trace[" + n + "].rule: no rule " + (t == null ? null : t.rule())
+                        + " in rules");
+            }
+            ruleUsed[t.rule()] = true;
+            Rule rule = readRules.get(t.rule());
+            List<Citation> cites = new ArrayList<>(ruleClauses.get(t.rule()));
+            cites.addAll(resolve(t.citations(), "trace[" + n + "].citations"));
+            traceEntries.add(new TraceEntry(rule.name(), rule.source(), t.itemIds(), cites));
         }
+        unreferenced(ruleUsed, "rules");
         return new ExportDecision(requestId, decisionId, evaluatedAt, evaluationDate, requestDigest, regime, pathway,
                 itemDecisions, resolve(citations, "citations"), obligationList, warningList, ruleset, engineVersion,
                 traceEntries, request, ledger);
+    }
+
+    /** A table entry nothing refers to is not what the engine writes: the record was edited. */
+    private static void unreferenced(boolean[] used, String table) throws IOException {
+        for (int n = 0; n < used.length; n++) {
+            if (!used[n]) {
+                throw new IOException(table + "[" + n + "] is referred to by nothing");
+            }
+        }
     }
 
     private List<Citation> resolve(List<String> ids, String at) throws IOException {

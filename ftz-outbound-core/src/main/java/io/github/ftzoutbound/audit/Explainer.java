@@ -2,6 +2,7 @@ package io.github.ftzoutbound.audit;
 
 import io.github.ftzoutbound.api.Citation;
 import io.github.ftzoutbound.api.ExportDecision;
+import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.api.ItemDecision;
 import io.github.ftzoutbound.api.NotChosen;
 import io.github.ftzoutbound.api.Obligation;
@@ -38,7 +39,62 @@ public final class Explainer {
         return (lang == Lang.ZH ? PATHWAY_ZH : PATHWAY_EN).get(p);
     }
 
+    /**
+     * True for a decision read from a lean record (docs/decision-record.md): it has no trace, which every full
+     * evaluation has (the engine's own resolution rules fire for every request), and no item explanation.
+     */
+    public static boolean isLean(ExportDecision d) {
+        return d.trace().isEmpty() && d.items().stream().allMatch(i -> i.explanation() == null);
+    }
+
+    /**
+     * The text for a decision record, as {@code explain} prints it. A full record (or one written before lean
+     * records) is explained as it is. A lean record holds the answer and its clauses' ids and labels, not the
+     * analysis; an auditor must not be shown an analysis the record does not support, so it is recomputed only
+     * when it is provably the record's: the record embeds its request, {@code service} runs the record's rule set
+     * (same digest) and re-deciding the request gives the record's answer (replay finds no change). Then, by
+     * "same request, same rules, same decision", the analysis is the one the full record held, and the text says
+     * that it was recomputed. Otherwise the lean record is explained as it is, with a note naming what it lacks and
+     * how to get it.
+     */
+    public static String explainRecord(ExportDecision d, ExportDecisionService service, Lang lang) {
+        if (!isLean(d) || d.request() == null || service == null || d.ruleset() == null
+                || !service.ruleset().digest().equals(d.ruleset().digest())) {
+            return explain(d, lang);
+        }
+        Replay.Outcome outcome = Replay.replay(service, d);
+        ExportDecision now = outcome.now();
+        if (outcome.changed() || !now.requestDigest().equals(d.requestDigest())) {
+            return explain(d, lang);
+        }
+        // The recomputed analysis under the record's own identity (decision id and time).
+        ExportDecision same = new ExportDecision(d.requestId(), d.decisionId(), d.evaluatedAt(), d.evaluationDate(),
+                d.requestDigest(), d.regime(), d.pathway(), now.items(), now.citations(), now.obligations(),
+                now.warnings(), d.ruleset(), d.engineVersion(), now.trace(), d.request(), d.ledger());
+        String note = lang == Lang.ZH
+                ? "（精简记录：以下分析由记录所含申请在同一规则集（" + t(d.ruleset().digest())
+                        + "）下重新计算，结论与记录一致。）\n"
+                : "(Lean record: the analysis below was recomputed from its embedded request under the same rule set ("
+                        + t(d.ruleset().digest()) + "), which gives the record's decision.)\n";
+        return explain(same, lang, note);
+    }
+
     public static String explain(ExportDecision d, Lang lang) {
+        String note = null;
+        if (isLean(d)) {
+            note = lang == Lang.ZH
+                    ? "（精简记录：仅含结论及所引条款的编号和名称，不含理由、条款原文、不适用更严格路径的条件、义务与提示的说明和 trace。"
+                            + "完整记录见台账（ledger export --decisions），或以 evaluate --record full 重新生成；"
+                            + "精简记录若含申请且规则集摘要相同，explain 会重新计算分析。）\n"
+                    : "(Lean record: it holds the answer and the ids and labels of its clauses, not the explanations, the"
+                            + " clauses' wording, the conditions not met, the messages or the trace. The full record is"
+                            + " kept by the ledger (ledger export --decisions) or made with evaluate --record full; a lean"
+                            + " record with its request is explained in full when the rule set has the same digest.)\n";
+        }
+        return explain(d, lang, note);
+    }
+
+    private static String explain(ExportDecision d, Lang lang, String note) {
         boolean zh = lang == Lang.ZH;
         StringBuilder sb = new StringBuilder();
         sb.append(zh ? "决定 " : "Decision ").append(t(d.decisionId())).append(zh ? "（请求 " : " for request ")
@@ -49,6 +105,9 @@ public final class Explainer {
                 .append(t(d.pathway())).append("]\n");
         sb.append(zh ? "规则集：" : "Rule set: ").append(t(d.ruleset().version())).append(" (")
                 .append(t(d.ruleset().digest())).append(")\n");
+        if (note != null) {
+            sb.append(note);
+        }
         for (ItemDecision item : d.items()) {
             sb.append('\n').append(zh ? "数据项 " : "Item ").append('"').append(t(item.itemId())).append("\": ")
                     .append(pathwayName(item.pathway(), lang)).append(zh ? "（第" : " (row ").append(t(item.row()))

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.ftzoutbound.api.DecisionRecord;
+import io.github.ftzoutbound.api.DecisionRecordFormat2;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ItemDecision;
 import io.github.ftzoutbound.model.ExportRequest;
@@ -25,9 +26,10 @@ import java.io.IOException;
  * Duplicate keys, unknown fields, trailing tokens, scalar coercions ({@code "1"} for 1, 1 for {@code "1"}, 1.5 for
  * 1, 0 for false, numbers for enums) and missing required fields are errors; Jackson's messages give the line and
  * column. The embedded request goes through {@link RequestReader}, the same strict reader a new request meets.
- * Both layouts are read: format 2 ({@code recordFormat: 2}, a {@code clauses} table and citations by id, full or
- * lean: {@link DecisionRecord}) and the layout before it (no {@code recordFormat}, citations stated in full), each
- * by its own strict shape, so a field of one layout in a record of the other is refused.
+ * Every layout is read: format 3 ({@code recordFormat: 3}, {@code clauses}, {@code rules} and {@code conditions}
+ * tables, full or lean: {@link DecisionRecord}), format 2 ({@code recordFormat: 2}, a {@code clauses} table and
+ * citations by id: {@link DecisionRecordFormat2}) and the layout before it (no {@code recordFormat}, citations
+ * stated in full), each by its own strict shape, so a field of one layout in a record of another is refused.
  */
 public final class Records {
     @SuppressWarnings("deprecation")
@@ -66,13 +68,18 @@ public final class Records {
         JsonNode requestNode = decisionOnly.remove("request");
         ExportDecision d;
         if (decisionOnly.has("recordFormat")) {
-            // Format 2 and later: clauses stated once, cited by id; strict as format 1 (unknown fields refused).
+            // Format 2 and later: clauses stated once, cited by id; format 3 also states rules and notChosen
+            // conditions once. Each strict by its own shape, as format 1 (unknown fields refused).
             JsonNode format = decisionOnly.get("recordFormat");
-            if (!format.isInt() || format.intValue() != DecisionRecord.FORMAT) {
+            if (format.isInt() && format.intValue() == DecisionRecord.FORMAT) {
+                d = READER.treeToValue(decisionOnly, DecisionRecord.class).toDecision();
+            } else if (format.isInt() && format.intValue() == DecisionRecordFormat2.FORMAT) {
+                d = READER.treeToValue(decisionOnly, DecisionRecordFormat2.class).toDecision();
+            } else {
                 throw new IOException("recordFormat " + format + " is not one this version reads ("
-                        + DecisionRecord.FORMAT + ", or none for records written before it)");
+                        + DecisionRecordFormat2.FORMAT + " or " + DecisionRecord.FORMAT
+                        + ", or none for records written before format 2)");
             }
-            d = READER.treeToValue(decisionOnly, DecisionRecord.class).toDecision();
         } else {
             // Format 1: each citation stated in full wherever it appears.
             d = READER.treeToValue(decisionOnly, ExportDecision.class);

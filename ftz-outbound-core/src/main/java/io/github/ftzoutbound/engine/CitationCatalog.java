@@ -49,12 +49,32 @@ public final class CitationCatalog {
         }
     }
 
+    /**
+     * The catalog a file holds. When it is the very file the build precompiled (same SHA-256), the precompiled
+     * form is read instead of the YAML ({@link CatalogCache}: a command line starts about 0.05–0.1 s sooner);
+     * otherwise, or when that form cannot be read, the YAML is parsed and checked as always.
+     */
     public static CitationCatalog parse(SourceFile file) {
+        CitationCatalog cached = CatalogCache.read(file);
+        return cached != null ? cached : parseYaml(file);
+    }
+
+    /** The catalog a file holds, always parsed from its YAML and checked (a broken file: RuleSetException). */
+    public static CitationCatalog parseYaml(SourceFile file) {
         try {
             return parse(file.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             throw new RuleSetException(List.of(file.path() + ": " + e.getMessage()));
         }
+    }
+
+    /** A catalog of these clauses, keyed by {@link Citation#key()} (the precompiled form's reader). */
+    static CitationCatalog of(List<Citation> clauses) {
+        Map<String, Citation> map = new LinkedHashMap<>();
+        for (Citation c : clauses) {
+            map.put(c.key(), c);
+        }
+        return new CitationCatalog(map);
     }
 
     static CitationCatalog parse(byte[] yaml) throws IOException {

@@ -25,12 +25,6 @@ import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.Pathway;
 import org.kie.api.definition.rule.Rule;
 import java.util.LinkedHashMap;
-import org.kie.api.KieServices;
-import org.kie.api.command.Command;
-import org.kie.api.command.KieCommands;
-import org.kie.api.runtime.ExecutionResults;
-import org.kie.api.runtime.StatelessKieSession;
-import org.drools.commands.runtime.rule.FireAllRulesCommand;
 import io.github.ftzoutbound.engine.facts.Outcome;
 
 import java.util.ArrayList;
@@ -47,19 +41,17 @@ import java.util.UUID;
 
 /**
  * Runs one request through the rules and assembles the cited decision. Thread-safe: the {@link RuleSet} is
- * immutable and shared; each call has its own stateless session and trace.
+ * immutable and shared; each call has its own outcome collector and trace, and fires in a session no other thread
+ * uses (one reused session per thread and rule base, reset between evaluations: {@link Sessions}).
  *
- * <p>The session runs the agenda groups in the order of the legal reading: {@code classify} (derived facts:
- * which lists apply, which entries match), {@code propose} (each applicable clause proposes a pathway for an
+ * <p>The rules run in the phases of the legal reading, each a salience ({@link Phase}): {@code classify} (derived
+ * facts: which lists apply, which entries match), {@code propose} (each applicable clause proposes a pathway for an
  * item), {@code resolve} (the first applicable row decides each item), {@code annotate} (obligations and
  * warnings that depend on how items were decided), {@code conclude} (the request's pathway).
  */
 public final class DecisionEngine {
-    static final List<String> PHASES = List.of("classify", "propose", "resolve", "annotate", "conclude");
     /** The DRL global every consequence records to. */
     static final String OUTCOME = "outcome";
-    private static final String FIRED = "fired";
-    private static final KieCommands COMMANDS = KieServices.Factory.get().getCommands();
     /** Order in which instruments are listed in a decision: the most specific first. */
     private static final List<String> INSTRUMENT_ORDER = List.of("NEGATIVE-LIST", "JS-MEASURES", "JS-RULES",
             "ZJ-MEASURES", "ZJ-RULES", "CBDF", "SCC-MEASURES", "CERT-MEASURES", "NDSR", "DSL", "PIPL", "ECL", "FTL");
@@ -161,22 +153,23 @@ public final class DecisionEngine {
         return ledger == null ? decision : decision.withLedger(ledger);
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    /**
+     * Inserts the facts into this thread's reused session of the rule base and fires the rules, phase by phase
+     * (saliences, {@link Phase}), up to {@code limit} firings. The session goes back to the thread, reset, only when
+     * the run ended normally: one that threw, was halted at the deadline or reached the limit is discarded.
+     */
     private int run(List<Object> facts, Outcome outcome, int limit) {
-        StatelessKieSession session = ruleSet.newStatelessSession();
-        KieCommands cmd = COMMANDS;
-        List<Command> commands = new ArrayList<>();
-        commands.add(cmd.newSetGlobal(OUTCOME, outcome));
-        commands.add(cmd.newInsertElements(facts));
-        // The focus is a stack: push the last phase first so the first phase runs first.
-        for (int i = PHASES.size() - 1; i >= 0; i--) {
-            commands.add(cmd.newAgendaGroupSetFocus(PHASES.get(i)));
-        }
-        // The firing limit is the loop guard: a looping rule set stops there and nothing is decided.
-        commands.add(new FireAllRulesCommand(FIRED, limit, null));
+        org.kie.api.runtime.KieSession session = Sessions.take(ruleSet.kieBase());
+        boolean reusable = false;
         try {
-            ExecutionResults results = session.execute(cmd.newBatchExecution(commands));
-            return (Integer) results.getValue(FIRED);
+            session.setGlobal(OUTCOME, outcome);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            // The firing limit is the loop guard: a looping rule set stops there and nothing is decided.
+            int fired = session.fireAllRules(limit);
+            reusable = fired < limit && !outcome.pastDeadline();
+            return fired;
         } catch (RuntimeException e) {
             // A rule whose consequence fails (a proposing rule without @row, say) means no decision at all.
             Throwable root = e;
@@ -184,6 +177,12 @@ public final class DecisionEngine {
                 root = root.getCause();
             }
             throw new EvaluationException("the rules failed while deciding, nothing decided: " + root.getMessage(), e);
+        } finally {
+            if (reusable) {
+                Sessions.giveBack(session);
+            } else {
+                Sessions.discard(session);
+            }
         }
     }
 

@@ -26,6 +26,11 @@ import java.util.regex.Pattern;
  * {@code outcome.warning}, {@code outcome.categoryWarning}, {@code outcome.obligationFor}, {@code outcome.warningFor}) without its words in both languages: {@code @message}
  * and {@code @messageZh}, naming the same {@code {placeholders}} (issue 16: a Chinese legal team reads every
  * message without English). A list's own duty ({@code outcome.listDuty}) carries the list's wording instead.
+ *
+ * <p>And it refuses a rule that does not state its phase ({@link Phase}): exactly one of the phase saliences
+ * ({@code salience 400 // phase: propose}) and no agenda, ruleflow or activation group and no auto-focus. A rule
+ * without a salience would fire at salience 0, after the request's conclusion; a rule in a group would never fire,
+ * since nothing gives a group the focus. Either way the rule would silently not take part in the decision.
  */
 public final class DrlMetadataGuard {
     /** A single Java/MVEL string literal: quotes, no quote inside unless escaped, nothing around it. */
@@ -53,6 +58,7 @@ public final class DrlMetadataGuard {
             for (RuleDescr rule : pkg.getRules()) {
                 check(f, rule.getLine(), "rule \"" + rule.getName() + "\"", rule.getAnnotations(), problems);
                 checkMessages(f, rule, problems);
+                checkPhase(f, rule, problems);
             }
             for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
                 check(f, type.getLine(), "declare " + type.getTypeName(), type.getAnnotations(), problems);
@@ -98,6 +104,31 @@ public final class DrlMetadataGuard {
                 .equals(new java.util.TreeSet<>(Explanations.placeholders(zh)))) {
             problems.add(where + ": @message names " + Explanations.placeholders(en) + " but @messageZh names "
                     + Explanations.placeholders(zh) + " (both languages must say the same)");
+        }
+    }
+
+    /** Attributes that would take a rule out of the phase order (groups nothing focuses, a focus of its own). */
+    private static final List<String> NOT_A_PHASE = List.of("ruleflow-group", "agenda-group", "activation-group",
+            "auto-focus");
+
+    private static void checkPhase(SourceFile f, RuleDescr rule, List<String> problems) {
+        String where = f.path() + ":" + rule.getLine() + ": rule \"" + rule.getName() + "\"";
+        for (String attribute : NOT_A_PHASE) {
+            if (rule.getAttributes().containsKey(attribute)) {
+                problems.add(where + " uses " + attribute + ": phases are saliences (" + Phase.table()
+                        + "); state the phase as salience, e.g. salience " + Phase.PROPOSE.salience()
+                        + " // phase: propose (docs/rule-authoring.md, Phases)");
+            }
+        }
+        org.drools.drl.ast.descr.AttributeDescr salience = rule.getAttributes().get("salience");
+        String value = salience == null ? null : salience.getValue();
+        Integer number = null;
+        if (value != null && NUMBER.matcher(value.strip()).matches()) {
+            number = Integer.valueOf(value.strip());
+        }
+        if (number == null || Phase.ofSalience(number).isEmpty()) {
+            problems.add(where + (value == null ? " states no phase" : " has salience " + value.strip()
+                    + ", which is not a phase") + ": " + Phase.howToState());
         }
     }
 

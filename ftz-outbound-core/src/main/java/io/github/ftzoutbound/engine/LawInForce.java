@@ -1,8 +1,5 @@
 package io.github.ftzoutbound.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.ftzoutbound.api.RuleSetException;
 import io.github.ftzoutbound.engine.facts.InstrumentInForce;
 import io.github.ftzoutbound.model.Ftz;
@@ -10,6 +7,7 @@ import io.github.ftzoutbound.model.Regime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,6 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * The dated parameter file of the law in force ({@code law/instruments.yaml}): when each instrument applies,
@@ -56,41 +62,55 @@ public final class LawInForce {
         }
     }
 
-    /** Parses the file; any unknown key, missing date or source, inverted period or missing instrument fails. */
+    /**
+     * Parses the file; any unknown key, missing date or source, inverted period or missing instrument fails. Read
+     * with SnakeYAML's node tree, the parser the list files use, rather than Jackson's YAML module: a command line
+     * then initialises one YAML stack at start-up, not two (docs/performance.md, Cold start). Every value is taken
+     * as written: dates stay text until {@link LocalDate#parse} reads them, {@code null} and {@code ~} are absent.
+     */
     public static LawInForce parse(SourceFile file) {
         List<String> problems = new ArrayList<>();
         Map<String, Period> map = new LinkedHashMap<>();
+        Node root;
         try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.content());
-            if (root == null || !root.isArray()) {
-                throw new RuleSetException(List.of(file.path() + ": expected a list of instruments"));
-            }
-            int i = 0;
-            for (JsonNode n : root) {
-                i++;
-                String at = file.path() + ": instrument " + i;
-                n.fieldNames().forEachRemaining(k -> {
-                    if (!KEYS.contains(k)) {
-                        problems.add(at + ": unknown key " + k);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(0);
+            root = new Yaml(options).compose(new StringReader(file.content()));
+        } catch (RuntimeException e) {
+            throw new RuleSetException(List.of(file.path() + ": " + e.getMessage()));
+        }
+        if (!(root instanceof SequenceNode instruments)) {
+            throw new RuleSetException(List.of(file.path() + ": expected a list of instruments"));
+        }
+        int i = 0;
+        for (Node entry : instruments.getValue()) {
+            i++;
+            String at = file.path() + ": instrument " + i;
+            Map<String, Node> n = new LinkedHashMap<>();
+            if (entry instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
+                    if (!KEYS.contains(key)) {
+                        problems.add(at + ": unknown key " + key);
                     }
-                });
-                String code = n.path("code").asText(null);
-                String source = n.path("source").asText(null);
-                LocalDate from = date(n, "from", at, problems);
-                LocalDate to = date(n, "to", at, problems);
-                if (code == null || from == null || source == null || source.isBlank()) {
-                    problems.add(at + ": needs code, from and source");
-                    continue;
-                }
-                if (to != null && to.isBefore(from)) {
-                    problems.add(at + " (" + code + "): to " + to + " is before from " + from);
-                }
-                if (map.put(code, new Period(code, n.path("name").asText(null), from, to, source)) != null) {
-                    problems.add(at + ": " + code + " is listed twice");
+                    n.put(key, t.getValueNode());
                 }
             }
-        } catch (IOException e) {
-            problems.add(file.path() + ": " + e.getMessage());
+            String code = text(n.get("code"));
+            String source = text(n.get("source"));
+            LocalDate from = date(n.get("from"), "from", at, problems);
+            LocalDate to = date(n.get("to"), "to", at, problems);
+            if (code == null || from == null || source == null || source.isBlank()) {
+                problems.add(at + ": needs code, from and source");
+                continue;
+            }
+            if (to != null && to.isBefore(from)) {
+                problems.add(at + " (" + code + "): to " + to + " is before from " + from);
+            }
+            if (map.put(code, new Period(code, text(n.get("name")), from, to, source)) != null) {
+                problems.add(at + ": " + code + " is listed twice");
+            }
         }
         for (String code : REQUIRED) {
             if (!map.containsKey(code)) {
@@ -103,15 +123,23 @@ public final class LawInForce {
         return new LawInForce(Map.copyOf(map));
     }
 
-    private static LocalDate date(JsonNode n, String key, String at, List<String> problems) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
+    /** A scalar's text as written; null when absent or YAML null ({@code null}, {@code ~}, empty); "" for a collection. */
+    private static String text(Node v) {
+        if (v == null || Tag.NULL.equals(v.getTag())) {
+            return null;
+        }
+        return v instanceof ScalarNode s ? s.getValue() : "";
+    }
+
+    private static LocalDate date(Node node, String key, String at, List<String> problems) {
+        String v = text(node);
+        if (v == null) {
             return null;
         }
         try {
-            return LocalDate.parse(v.asText());
+            return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problems.add(at + ": " + key + " is not an ISO date: " + v.asText());
+            problems.add(at + ": " + key + " is not an ISO date: " + v);
             return null;
         }
     }

@@ -37,9 +37,6 @@ public final class RuleSet {
     private static final String PREFIX = "src/main/resources/";
 
     private final KieBase kieBase;
-    // Sessions are reset and reused rather than built anew for every evaluation: building one walks the
-    // whole rule network, which cost about as much as deciding a small request (docs/performance.md).
-    private final org.kie.api.runtime.KieSessionsPool sessions;
     private final CitationCatalog catalog;
     private final LawInForce law;
     private final List<NegativeListFact> lists;
@@ -66,7 +63,6 @@ public final class RuleSet {
         this.references = new io.github.ftzoutbound.lists.RequestReferences(loaded);
         this.kieBase = kieBase;
         this.law = law;
-        this.sessions = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.catalog = catalog;
         this.lists = lists;
         this.listFacts = listFacts;
@@ -199,6 +195,11 @@ public final class RuleSet {
                 if (problem != null) {
                     problems.add(source + ": " + problem);
                 }
+                if (Phase.of(rule).isEmpty()) {
+                    // The DRL guard says this with a line for DRL compiled here; a precompiled model is checked too.
+                    problems.add(source + ": rule \"" + rule.getName() + "\" states no phase: " + Phase.howToState()
+                            + ", in no agenda or ruleflow group");
+                }
             }
         }
         if (rules.size() != files.size()) {
@@ -244,12 +245,12 @@ public final class RuleSet {
                 Collections.unmodifiableMap(sources), List.copyOf(rules));
     }
 
+    /**
+     * The rule base every evaluation fires in. Sessions of it are reused per thread and reset between evaluations
+     * ({@link Sessions}): building one walks the whole rule network, which costs about as much as deciding a small
+     * request (docs/performance.md).
+     */
     public KieBase kieBase() { return kieBase; }
-
-    /** A stateless session for one evaluation, taken from this rule set's pool. */
-    org.kie.api.runtime.StatelessKieSession newStatelessSession() {
-        return sessions.newStatelessKieSession();
-    }
     public CitationCatalog catalog() { return catalog; }
     /** The dated parameter file of the law in force. */
     public LawInForce law() { return law; }

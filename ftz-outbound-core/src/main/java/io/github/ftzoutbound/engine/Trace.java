@@ -10,7 +10,6 @@ import io.github.ftzoutbound.engine.facts.ListEntryFact;
 import io.github.ftzoutbound.engine.facts.OnList;
 import io.github.ftzoutbound.engine.facts.Outcome;
 import io.github.ftzoutbound.engine.facts.Supplement;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.rule.Rule;
 
 import java.util.ArrayList;
@@ -81,10 +80,8 @@ final class Trace {
         return out;
     }
 
-    /** The phase of the rule's ruleflow group; a group the engine does not know sorts last. */
+    /** The rule's phase in evaluation order; a rule without a known phase (refused at load) sorts last. */
     static int phaseOf(Rule rule) {
-        String group = rule instanceof RuleImpl impl ? impl.getRuleFlowGroup() : null;
-        int i = group == null ? -1 : DecisionEngine.PHASES.indexOf(group);
-        return i < 0 ? DecisionEngine.PHASES.size() : i;
+        return Phase.of(rule).map(Enum::ordinal).orElse(Phase.values().length);
     }
 }

@@ -6,8 +6,6 @@ import io.github.ftzoutbound.model.PersonCounts;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -28,8 +26,7 @@ import java.util.function.Function;
  * <p>One lock guards the whole ledger; {@code decide} runs under it, as it runs under the processor-year row lock
  * in the JDBC ledger, so two concurrent requests that together cross a tier are never both decided below it.
  */
-public final class InMemoryExportLedger implements ExportLedger {
-    private final LedgerRules rules;
+public final class InMemoryExportLedger extends RulesBackedLedger {
     private final Object lock = new Object();
     /** By decision id, in the order reserved. */
     private final Map<String, LedgerRecord> records = new LinkedHashMap<>();
@@ -37,7 +34,7 @@ public final class InMemoryExportLedger implements ExportLedger {
     private final Map<String, String> decisionRecords = new LinkedHashMap<>();
 
     private InMemoryExportLedger(LedgerRules rules) {
-        this.rules = rules;
+        super(rules);
     }
 
     /** Configures an in-memory ledger. */
@@ -58,21 +55,6 @@ public final class InMemoryExportLedger implements ExportLedger {
         public InMemoryExportLedger open() {
             return new InMemoryExportLedger(rules());
         }
-    }
-
-    @Override
-    public CountingPolicy countingPolicy() {
-        return rules.policy();
-    }
-
-    @Override
-    public Duration reservationTtl() {
-        return rules.reservationTtl();
-    }
-
-    @Override
-    public int splittingWindowDays() {
-        return rules.splittingWindowDays();
     }
 
     @Override
@@ -112,18 +94,9 @@ public final class InMemoryExportLedger implements ExportLedger {
         return r;
     }
 
-    @Override
-    public LedgerRecord commit(String decisionId) {
-        return move(decisionId, LedgerRules.Transition.COMMIT);
-    }
-
-    @Override
-    public LedgerRecord cancel(String decisionId) {
-        return move(decisionId, LedgerRules.Transition.CANCEL);
-    }
-
     /** Commits or cancels, as the rules allow; the row unchanged when it is already there. */
-    private LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
+    @Override
+    protected LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
         synchronized (lock) {
             Instant now = rules.now();
             LedgerRecord r = find(decisionId);
@@ -177,11 +150,6 @@ public final class InMemoryExportLedger implements ExportLedger {
         synchronized (lock) {
             return Optional.ofNullable(decisionRecords.get(decisionId));
         }
-    }
-
-    @Override
-    public Clock clock() {
-        return rules.clock();
     }
 
     /**

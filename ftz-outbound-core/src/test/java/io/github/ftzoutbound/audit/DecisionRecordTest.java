@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Record format 2 (issue 14, step 5): each clause stated once in {@code clauses}, cited by id elsewhere; full and
- * lean records read back to the same decision (lean: without the analysis) and replay unchanged; the strict
- * reader refuses what the format does not hold. The decisions are today's decisions of the requests embedded in
+ * Record format 3 (issue 14, step 5): each clause stated once in {@code clauses}, cited by id elsewhere; each rule
+ * that fired once in {@code rules} and each {@code notChosen} condition once in {@code conditions}, referred to
+ * by position; full and lean records read back to the same decision (lean: without the analysis) and replay
+ * unchanged; the strict reader refuses what the format does not hold. The decisions are today's decisions of the requests embedded in
  * the records written before issue 14 (3-item and 10-item requests of the three regimes among them).
  */
 class DecisionRecordTest {
@@ -45,7 +46,7 @@ class DecisionRecordTest {
     void aFullRecordReadsBackToTheSameDecision() throws IOException {
         for (ExportDecision d : decisions) {
             String json = DecisionJson.toJson(d, false);
-            assertTrue(json.startsWith("{\"recordFormat\":2,\"detail\":\"full\","), json.substring(0, 60));
+            assertTrue(json.startsWith("{\"recordFormat\":3,\"detail\":\"full\","), json.substring(0, 60));
             ExportDecision back = Records.read(json);
             assertEquals(d, back, d.requestId());
             assertFalse(Replay.replay(TestServices.bundled(), back).changed(), d.requestId());
@@ -70,6 +71,16 @@ class DecisionRecordTest {
             withoutTable.remove("request");
             assertFalse(withoutTable.toString().contains("\"text\""), d.requestId());
             assertFalse(withoutTable.toString().contains("\"label\""), d.requestId());
+            // Each rule and each notChosen condition once: no two equal entries in their tables.
+            List<JsonNode> rules = new ArrayList<>();
+            tree.path("rules").forEach(rules::add);
+            assertEquals(rules.size(), rules.stream().distinct().count(), d.requestId());
+            assertEquals(rules.size(), d.trace().stream().map(t -> t.rule() + "|" + t.source()).distinct().count());
+            List<JsonNode> conditions = new ArrayList<>();
+            tree.path("conditions").forEach(conditions::add);
+            assertEquals(conditions.size(), conditions.stream().distinct().count(), d.requestId());
+            assertFalse(withoutTable.path("items").toString().contains("\"condition\""), d.requestId());
+            assertFalse(withoutTable.path("trace").toString().contains("\"source\""), d.requestId());
         }
     }
 
@@ -139,13 +150,24 @@ class DecisionRecordTest {
     }
 
     @Test
-    void theStrictReaderRefusesWhatFormatTwoDoesNotHold() throws IOException {
+    void theStrictReaderRefusesWhatFormatThreeDoesNotHold() throws IOException {
         ExportDecision d = decisions.get(0);
         String full = DecisionJson.toJson(d, false);
         String firstId = d.citations().get(0).key();
         assertRefused(full, t -> t.put("unknown", 1), "unknown field");
-        assertRefused(full, t -> t.put("recordFormat", 3), "recordFormat");
-        assertRefused(full, t -> t.put("recordFormat", "2"), "recordFormat");
+        assertRefused(full, t -> t.put("recordFormat", 4), "recordFormat");
+        assertRefused(full, t -> t.put("recordFormat", "3"), "recordFormat");
+        // A format-3 record that claims format 2: its rules and conditions tables are not format 2's.
+        assertRefused(full, t -> t.put("recordFormat", 2), "rules");
+        assertRefused(full, t -> ((ObjectNode) t.path("trace").get(0)).put("rule", 999), "no rule");
+        assertRefused(full, t -> ((ObjectNode) t.path("trace").get(0)).put("rule", -1), "no rule");
+        assertRefused(full, t -> ((ArrayNode) t.path("rules")).add(t.path("rules").get(0).deepCopy()),
+                "a rule nothing refers to");
+        assertRefused(full, t -> ((ArrayNode) t.path("conditions")).add(t.path("conditions").get(0).deepCopy()),
+                "a condition nothing refers to");
+        assertRefused(full, t -> ((ArrayNode) t.path("items").get(0).path("notChosen").get(0).path("conditions"))
+                .add(9999), "no condition");
+        assertRefused(full, t -> t.remove("rules"), "a full record without rules");
         assertRefused(full, t -> t.put("detail", "medium"), "detail");
         assertRefused(full, t -> ((ArrayNode) t.path("citations")).add("PIPL art999"), "no clause");
         assertRefused(full, t -> ((ObjectNode) t.path("clauses").path(firstId)).put("article", 999), "id names");
@@ -155,6 +177,8 @@ class DecisionRecordTest {
         assertRefused(full, t -> t.remove("recordFormat"), "detail");
         String lean = DecisionJson.toJson(d, Detail.LEAN, false);
         assertRefused(lean, t -> t.set("trace", t.arrayNode()), "trace");
+        assertRefused(lean, t -> t.set("rules", t.arrayNode()), "rules");
+        assertRefused(lean, t -> t.set("conditions", t.arrayNode()), "conditions");
         assertRefused(lean, t -> ((ObjectNode) t.path("items").get(0)).put("explanation", "x"), "explanation");
         // The same edits that are refused leave a valid record valid when undone: the reader is not refusing all.
         assertEquals(d.decisionId(), Records.read(full).decisionId());

@@ -42,7 +42,7 @@ class BoundedEvaluationTest {
                 import io.github.ftzoutbound.engine.facts.ExportItem;
                 rule "Extra rule under test"
                     @noClause("a test of the engine's bounds")
-                    ruleflow-group "resolve"
+                    salience 300
                 when
                     $item : ExportItem()
                 then

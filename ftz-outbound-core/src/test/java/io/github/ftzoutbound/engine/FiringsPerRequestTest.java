@@ -1,11 +1,11 @@
 package io.github.ftzoutbound.engine;
 
+import io.github.ftzoutbound.Requests;
 import io.github.ftzoutbound.TestServices;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.api.TraceEntry;
 import io.github.ftzoutbound.model.ExportRequest;
-import io.github.ftzoutbound.model.RequestReader;
 import org.junit.jupiter.api.Test;
 
 import io.github.ftzoutbound.engine.facts.ExportItem;
@@ -19,30 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 14's counter: rule firings (one trace entry each) per request of the benchmark's shape (Zhejiang
- * e-commerce, bundled lists, items cycling through on-list, off-list and non-personal fields; the same generator as
- * the bench sources' {@code Requests}). A count, not a time: it is deterministic, so it is asserted.
+ * e-commerce, bundled lists, items cycling through on-list, off-list and non-personal fields; the bench's own generator,
+ * {@link Requests#zhejiangEcommerce}). A count, not a time: it is deterministic, so it is asserted.
  */
 class FiringsPerRequestTest {
     static final int REQUESTS = 64;
-
-    static String json(int items, int seed) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\"requestId\":\"B-").append(seed).append("\",\"evaluationDate\":\"2026-11-23\",")
-                .append("\"processor\":{\"ftz\":\"ZHEJIANG\",\"zone\":\"NINGBO\",\"ciio\":false,")
-                .append("\"sector\":\"CROSS_BORDER_ECOMMERCE\",\"holdings\":{\"individuals\":").append(2_000_000 + seed)
-                .append("},\"exportedThisYear\":{\"individuals\":").append(40_000 + (seed % 7) * 30_000)
-                .append(",\"sensitiveIndividuals\":0}},\"scenario\":\"CROSS_BORDER_ECOMMERCE_PLATFORM\",\"dataItems\":[");
-        String[][] fields = {{"BUYER_ID_NUMBER"}, {"BUYER_NAME", "SHIPPING_ADDRESS"}, {"ORDER_TOTALS"},
-                {"BUYER_FACE_IMAGE"}};
-        for (int i = 0; i < items; i++) {
-            String[] f = fields[(i + seed) % fields.length];
-            sb.append(i == 0 ? "" : ",").append("{\"id\":\"item-").append(i).append("\",\"fields\":[\"")
-                    .append(String.join("\",\"", f)).append("\"],\"personalInformation\":{\"individuals\":")
-                    .append(f[0].equals("ORDER_TOTALS") ? 0 : 1_000 + (i * 7_919 + seed) % 20_000)
-                    .append("},\"exportControlled\":").append(i % 5 == 4).append("}");
-        }
-        return sb.append("]}").toString();
-    }
 
     /** Mean firings per request of this size, with the mean per rule printed for docs/performance.md. */
     static double firings(ExportDecisionService service, int items) {
@@ -50,7 +31,7 @@ class FiringsPerRequestTest {
         long total = 0;
         long listFacts = 0;
         for (int seed = 0; seed < REQUESTS; seed++) {
-            ExportRequest r = RequestReader.read(json(items, seed));
+            ExportRequest r = Requests.zhejiangEcommerce(items, seed);
             List<ExportItem> facts = new ArrayList<>();
             for (int i = 0; i < r.dataItems().size(); i++) {
                 facts.add(new ExportItem(r.dataItems().get(i), i, r.basis()));

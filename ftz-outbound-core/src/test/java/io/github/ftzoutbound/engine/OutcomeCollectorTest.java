@@ -38,7 +38,7 @@ class OutcomeCollectorTest {
         Files.writeString(rules.resolve("loop.drl"), HEADER + """
                 rule "Test: seed a counter"
                     @noClause("test: a looping edit")
-                    ruleflow-group "classify"
+                    salience 500
                 when
                     ExportCase()
                 then
@@ -48,7 +48,7 @@ class OutcomeCollectorTest {
 
                 rule "Test: count for ever"
                     @noClause("test: a looping edit")
-                    ruleflow-group "classify"
+                    salience 500
                 when
                     $n : Long()
                 then
@@ -71,7 +71,7 @@ class OutcomeCollectorTest {
         Files.writeString(rules.resolve("silent.drl"), HEADER + """
                 rule "Test: a consequence that bypasses the collector"
                     @noClause("test: an edit that forgets the collector")
-                    ruleflow-group "classify"
+                    salience 500
                 when
                     ExportCase()
                 then

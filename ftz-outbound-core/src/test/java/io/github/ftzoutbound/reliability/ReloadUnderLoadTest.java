@@ -75,7 +75,7 @@ class ReloadUnderLoadTest {
                 import io.github.ftzoutbound.engine.facts.ExportItem;
                 rule "Never returns"
                     @noClause("a test of the reload timeout")
-                    ruleflow-group "resolve"
+                    salience 300
                 when
                     $item : ExportItem()
                 then

@@ -193,8 +193,18 @@ public final class DecisionServer implements AutoCloseable {
             if (s == null || drain.draining()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("status", drain.draining() ? "stopping" : "not-ready");
-                if (!loadProblems.get().isEmpty()) {
-                    m.put("problems", loadProblems.get());
+                List<String> problems = loadProblems.get();
+                if (!problems.isEmpty()) {
+                    m.put("problems", problems);
+                }
+                // The status and problems stay as they are for probes; a Chinese reader (?lang=zh or
+                // Accept-Language) also gets why in Chinese, each problem introduced by the kind of file that failed.
+                if (chinese(ctx)) {
+                    m.put("messageZh", ServerText.text(Locale.SIMPLIFIED_CHINESE, drain.draining() ? "stopping"
+                            : problems.isEmpty() ? "rules.loading" : "rules.failed"));
+                    if (!problems.isEmpty()) {
+                        m.put("problemsZh", problems.stream().map(ServerText::ruleProblemZh).toList());
+                    }
                 }
                 send(ctx, 503, m);
             } else {
@@ -265,8 +275,9 @@ public final class DecisionServer implements AutoCloseable {
             long start = System.nanoTime();
             ExportDecision d = s.evaluate(RequestReader.read(body), withRequest);
             metrics.decided(d, System.nanoTime() - start);
-            send(ctx, 200, DecisionRecord.of(d, "lean".equals(detail) ? DecisionRecord.Detail.LEAN
-                    : DecisionRecord.Detail.FULL));
+            // Lean unless the full record is asked for (issue 14): the ledger keeps the full record either way.
+            send(ctx, 200, DecisionRecord.of(d, "full".equals(detail) ? DecisionRecord.Detail.FULL
+                    : DecisionRecord.Detail.LEAN));
             return null;
         });
     }
@@ -284,7 +295,8 @@ public final class DecisionServer implements AutoCloseable {
             return;
         }
         guarded(ctx, s -> {
-            DecisionRecord.Detail level = "lean".equals(detail) ? DecisionRecord.Detail.LEAN : DecisionRecord.Detail.FULL;
+            // Lean unless asked for full, as POST /v1/decisions and evaluate-batch (issue 14).
+            DecisionRecord.Detail level = "full".equals(detail) ? DecisionRecord.Detail.FULL : DecisionRecord.Detail.LEAN;
             Function<ExportDecision, Object> shape = d -> DecisionRecord.of(d, level);
             Function<ExportDecision, Object> counted = d -> {
                 metrics.decidedInBatch(d);
@@ -372,7 +384,8 @@ public final class DecisionServer implements AutoCloseable {
             }
             ctx.status(200);
             ctx.contentType("text/plain; charset=utf-8");
-            ctx.result(Explainer.explain(d, l));
+            // A lean record with its request is explained in full when this service runs its rule set.
+            ctx.result(isDecision ? Explainer.explainRecord(d, s, l) : Explainer.explain(d, l));
             return null;
         }, false);
     }

@@ -111,10 +111,12 @@ class SchemasAndOpenApiTest {
             if (p.getFileName().toString().startsWith("invalid-")) {
                 continue;
             }
-            Http.Response r = http.post("/v1/decisions?withRequest=true", Files.readString(p));
-            assertEquals(200, r.status(), p.toString());
-            Set<ValidationMessage> problems = decisionSchema.validate(r.json());
-            assertTrue(problems.isEmpty(), p + ": " + problems);
+            for (String detail : List.of("", "&detail=full")) { // lean (the default) and full
+                Http.Response r = http.post("/v1/decisions?withRequest=true" + detail, Files.readString(p));
+                assertEquals(200, r.status(), p.toString());
+                Set<ValidationMessage> problems = decisionSchema.validate(r.json());
+                assertTrue(problems.isEmpty(), p + detail + ": " + problems);
+            }
         }
         JsonNode broken = Http.JSON.readTree(DecisionJson.toJson(
                 service.evaluateJson(Files.readString(docs().resolve("examples/jiangsu-scc-cumulative.json"))), false));

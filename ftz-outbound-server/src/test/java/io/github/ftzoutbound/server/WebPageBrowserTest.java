@@ -1,8 +1,8 @@
 package io.github.ftzoutbound.server;
 
 import io.github.ftzoutbound.api.ExportDecisionService;
+import io.github.ftzoutbound.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,9 +12,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,52 +26,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The web page in a real browser: Debian's chromium and chromium-driver (no downloaded browser), headless, with a
- * fresh profile and no background networking. Skipped, loudly, only when they are not installed; .ci/run installs
- * them so CI always runs it. Leaves a screenshot in target/service-screenshot.png (docs/service-screenshot.png is
- * a copy).
+ * The web page in a real browser ({@link HeadlessChromium}: Debian's chromium and chromium-driver, headless).
+ * Skipped, loudly, only when they are not installed; .ci/run installs them so CI always runs it. Leaves a
+ * screenshot in target/service-screenshot.png (docs/service-screenshot.png is a copy).
  */
 class WebPageBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static DecisionServer server;
     static WebDriver browser;
     static String base;
 
     @BeforeAll
     static void start(@TempDir Path work) throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why = "SKIPPED: the browser test of the web page needs Debian's chromium and chromium-driver "
-                    + "(apt-get install -y chromium chromium-driver); " + CHROMIUM + " or " + CHROMEDRIVER + " is missing";
-            System.err.println("*** " + why + " ***");
-            Assumptions.abort(why);
-        }
+        browser = HeadlessChromium.start(work, "the web page");
         server = new DecisionServer(ServerConfig.defaults(0, work), ExportDecisionService::bundled, null).start();
         assertTrue(server.awaitLoaded(Duration.ofMinutes(2)));
         base = "http://127.0.0.1:" + server.port();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(work.resolve("chromium-profile")),
-                "--window-size=1400,1900", "--lang=en-US");
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        HeadlessChromium.quit(browser);
         if (server != null) {
             server.stop(Duration.ofSeconds(5));
         }
     }
 
     static WebDriverWait await() {
-        return new WebDriverWait(browser, Duration.ofSeconds(60));
+        return HeadlessChromium.await(browser);
     }
 
     static void loadPage() {
@@ -102,9 +80,15 @@ class WebPageBrowserTest {
         assertTrue(result.contains("累计向境外提供10万人以上"), "the clause's original text");
         assertTrue(result.contains("Why not stricter"), result);
         assertFalse(browser.findElements(By.cssSelector(".not-chosen [data-pathway=SECURITY_ASSESSMENT]")).isEmpty());
+        // The page resolves the record's ids: the item's clauses by the clauses table (label and text), the
+        // conditions by the conditions table, the trace's rules by the rules table (record format 3).
+        String itemClauses = browser.findElement(By.cssSelector(".item")).getText();
+        assertTrue(itemClauses.contains("《促进和规范数据跨境流动规定》第八条"), itemClauses);
+        assertTrue(browser.findElement(By.cssSelector(".not-chosen li")).getText().length() > 20,
+                browser.findElement(By.cssSelector(".not-chosen li")).getText());
         assertTrue(browser.findElement(By.id("explanation")).getText().contains("EX-JS-001"));
         com.fasterxml.jackson.databind.JsonNode item = new Http(server.port())
-                .post("/v1/decisions", Http.example("jiangsu-scc-cumulative")).json().path("items").get(0);
+                .post("/v1/decisions?detail=full", Http.example("jiangsu-scc-cumulative")).json().path("items").get(0);
         assertTrue(result.contains(item.path("explanation").asText()), "the item's English explanation");
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
@@ -121,7 +105,7 @@ class WebPageBrowserTest {
         String shown = browser.findElement(By.id("result")).getText();
         assertTrue(shown.contains("为何不适用更严格路径"));
         com.fasterxml.jackson.databind.JsonNode decision = new Http(server.port())
-                .post("/v1/decisions", Http.example("jiangsu-scc-cumulative")).json();
+                .post("/v1/decisions?detail=full", Http.example("jiangsu-scc-cumulative")).json();
         for (com.fasterxml.jackson.databind.JsonNode o : decision.path("obligations")) {
             assertTrue(shown.contains(o.path("messageZh").asText()), "the obligation in Chinese: " + o);
             assertFalse(shown.contains(o.path("message").asText()), "the obligation left in English: " + o);
@@ -154,5 +138,42 @@ class WebPageBrowserTest {
         assertTrue(browser.findElement(By.id("result")).getText().contains("<img src=x onerror="), hostile);
         assertTrue(browser.findElements(By.cssSelector("#result img")).isEmpty(), "no element made from data");
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;"));
+    }
+
+    /** The page's labels as the browser shows them, by data-i18n key. */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, String> labels() {
+        return (java.util.Map<String, String>) ((JavascriptExecutor) browser).executeScript(
+                "const m = {}; for (const e of document.querySelectorAll('[data-i18n]')) "
+                        + "m[e.getAttribute('data-i18n')] = e.textContent; return m;");
+    }
+
+    static boolean hasChinese(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    @Test
+    void aChineseLegalTeamReadsEveryLabelInChineseAndTheToggleSwitchesBack() {
+        // ?lang=zh (a browser whose language is Chinese gets the same without it: the page reads navigator.languages).
+        browser.get(base + "/?lang=zh");
+        await().until(d -> d.findElement(By.id("ruleset")).getText().contains("sha256:"));
+        assertEquals("zh", new Select(browser.findElement(By.id("lang"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        java.util.Map<String, String> zh = labels();
+        assertTrue(zh.size() >= 20, zh.toString());
+        zh.forEach((key, text) -> assertTrue(key.equals("hint.requestEnd") || hasChinese(text),
+                "label " + key + " is not in Chinese: " + text));
+        assertEquals("判定", browser.findElement(By.id("decide")).getText());
+        assertEquals("判定结果", browser.findElement(By.cssSelector("#output h2")).getText());
+        assertTrue(browser.findElement(By.id("ruleset")).getText().startsWith("规则集"),
+                browser.findElement(By.id("ruleset")).getText());
+        assertEquals(base + "/health/ready?lang=zh", browser.findElement(By.id("ready-link")).getAttribute("href"));
+
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        assertEquals("Decide", browser.findElement(By.id("decide")).getText());
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        java.util.Map<String, String> en = labels();
+        assertEquals(zh.keySet(), en.keySet());
+        en.forEach((key, text) -> assertFalse(hasChinese(text), "label " + key + " is not in English: " + text));
     }
 }

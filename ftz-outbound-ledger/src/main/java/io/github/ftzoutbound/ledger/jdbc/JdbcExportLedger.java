@@ -1,7 +1,7 @@
 package io.github.ftzoutbound.ledger.jdbc;
 
 import io.github.ftzoutbound.ledger.CountingPolicy;
-import io.github.ftzoutbound.ledger.ExportLedger;
+import io.github.ftzoutbound.ledger.RulesBackedLedger;
 import io.github.ftzoutbound.ledger.LedgerException;
 import io.github.ftzoutbound.ledger.LedgerRecord;
 import io.github.ftzoutbound.ledger.LedgerRules;
@@ -29,7 +29,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +59,7 @@ import java.util.function.Function;
  * }
  * }</pre>
  */
-public final class JdbcExportLedger implements ExportLedger {
+public final class JdbcExportLedger extends RulesBackedLedger {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcExportLedger.class);
     /** SQLSTATE of a unique-key violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -75,13 +74,12 @@ public final class JdbcExportLedger implements ExportLedger {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
-    private final LedgerRules rules;
     private final String description;
 
     private JdbcExportLedger(Builder b, LedgerRules rules, HikariDataSource pool, Dialect dialect) {
+        super(rules);
         this.pool = pool;
         this.dialect = dialect;
-        this.rules = rules;
         this.description = b.description;
     }
 
@@ -220,21 +218,6 @@ public final class JdbcExportLedger implements ExportLedger {
         }
     }
 
-    @Override
-    public CountingPolicy countingPolicy() {
-        return rules.policy();
-    }
-
-    @Override
-    public Duration reservationTtl() {
-        return rules.reservationTtl();
-    }
-
-    @Override
-    public int splittingWindowDays() {
-        return rules.splittingWindowDays();
-    }
-
     /** The database the ledger runs on: {@code H2} or {@code POSTGRESQL}. */
     public String databaseKind() {
         return dialect.name();
@@ -357,18 +340,9 @@ public final class JdbcExportLedger implements ExportLedger {
     // ---------------------------------------------------------------------------------------------------------
     // Commit and cancel
 
-    @Override
-    public LedgerRecord commit(String decisionId) {
-        return move(decisionId, LedgerRules.Transition.COMMIT);
-    }
-
-    @Override
-    public LedgerRecord cancel(String decisionId) {
-        return move(decisionId, LedgerRules.Transition.CANCEL);
-    }
-
     /** Commits or cancels under the processor-year lock, as the rules allow; the row unchanged if already there. */
-    private LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
+    @Override
+    protected LedgerRecord move(String decisionId, LedgerRules.Transition asked) {
         LedgerRecord found = find(decisionId);
         return inTransaction(found.creditCode(), found.year(), c -> {
             Instant now = rules.now();
@@ -477,11 +451,6 @@ public final class JdbcExportLedger implements ExportLedger {
                 }
             }
         });
-    }
-
-    @Override
-    public Clock clock() {
-        return rules.clock();
     }
 
     private static List<LedgerRecord> select(Connection c, String where, Object... args) throws SQLException {

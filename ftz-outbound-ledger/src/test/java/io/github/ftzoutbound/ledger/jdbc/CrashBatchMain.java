@@ -1,7 +1,7 @@
 package io.github.ftzoutbound.ledger.jdbc;
 
 import io.github.ftzoutbound.ledger.ExportLedger;
-import io.github.ftzoutbound.ledger.Requests;
+import io.github.ftzoutbound.Requests;
 
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;

@@ -9,7 +9,7 @@ import io.github.ftzoutbound.ledger.ReservationRequest;
 import io.github.ftzoutbound.ledger.ReservationStateException;
 import io.github.ftzoutbound.ledger.UnknownDecisionException;
 import io.github.ftzoutbound.ledger.YearTotals;
-import io.github.ftzoutbound.ledger.Requests;
+import io.github.ftzoutbound.Requests;
 import io.github.ftzoutbound.ledger.MutableClock;
 
 import io.github.ftzoutbound.TestServices;

@@ -2,7 +2,7 @@ package io.github.ftzoutbound.ledger.jdbc;
 
 import io.github.ftzoutbound.ledger.LedgerRecord;
 import io.github.ftzoutbound.ledger.ReservationRequest;
-import io.github.ftzoutbound.ledger.Requests;
+import io.github.ftzoutbound.Requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package io.github.ftzoutbound.ledger.jdbc;
 
-import io.github.ftzoutbound.ledger.Requests;
+import io.github.ftzoutbound.Requests;
 
 import io.github.ftzoutbound.TestServices;
 import io.github.ftzoutbound.api.DecisionJson;

@@ -1,7 +1,7 @@
 package io.github.ftzoutbound.ledger.jdbc;
 
 import io.github.ftzoutbound.ledger.CountingPolicy;
-import io.github.ftzoutbound.ledger.Requests;
+import io.github.ftzoutbound.Requests;
 import io.github.ftzoutbound.ledger.MutableClock;
 
 import io.github.ftzoutbound.TestServices;

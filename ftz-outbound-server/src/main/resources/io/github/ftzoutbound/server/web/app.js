@@ -29,7 +29,63 @@ const WORDS = {
         ruleset: "规则集", notLoaded: "规则未加载" },
 };
 
+// The page's own labels (data-i18n in index.html), in both languages. The English is also in index.html, for a
+// browser without script; the page test checks that every key there has both texts here.
+const LABELS = {
+  en: { title: "ftz-outbound — data-export decisions",
+        sub: "Data-export decisions under the Jiangsu / Zhejiang FTZ negative lists and national rules, with the clauses cited.",
+        request: "Request", example: "Example", "ex.jiangsu": "Jiangsu, cumulative standard contract",
+        "ex.zhejiang": "Zhejiang, on list, security assessment", "ex.national": "National, core data, stricter regime",
+        "ex.invalid": "Invalid request (problems by JSON path)", load: "Load",
+        "hint.request": "Paste a request (the contract's JSON) or edit the example. Nothing is stored by this page. "
+          + "Decisions here do not reserve in the annual ledger unless the request names",
+        "hint.requestEnd": ".", requestJson: "Request JSON", decide: "Decide", admin: "Candidate rules (admin)",
+        "hint.admin1": "Upload a zip with", "hint.admin2": "and/or",
+        "hint.admin3": ", then decide the request above under both the serving and the candidate rules. Needs the admin "
+          + "token (FTZ_ADMIN_TOKEN). The candidate never serves decisions.",
+        token: "Admin token", zip: "Zip", bundled: "keep bundled lists", upload: "Upload candidate",
+        tryCandidate: "Decide under candidate", decision: "Decision", noDecision: "No decision yet.",
+        ready: "ready", metrics: "metrics" },
+  zh: { title: "ftz-outbound — 数据出境判定",
+        sub: "依据江苏、浙江自贸试验区数据出境负面清单及国家规定判定数据出境路径，并引用条款。",
+        request: "请求", example: "示例", "ex.jiangsu": "江苏：累计达到标准合同区间",
+        "ex.zhejiang": "浙江：列入负面清单，申报安全评估", "ex.national": "国家规定：核心数据，适用更严格制度",
+        "ex.invalid": "无效请求（按 JSON 路径列出问题）", load: "载入",
+        "hint.request": "粘贴请求（接口约定的 JSON）或修改示例。本页面不保存任何内容。除非请求填写了",
+        "hint.requestEnd": "，在此作出的判定不会在年度台账中预留数量。", requestJson: "请求 JSON", decide: "判定",
+        admin: "候选规则（管理员）", "hint.admin1": "上传包含", "hint.admin2": "和/或",
+        "hint.admin3": " 的 zip 文件，然后按现行规则和候选规则分别判定上面的请求。需要管理员令牌（FTZ_ADMIN_TOKEN）。"
+          + "候选规则从不用于正式判定。",
+        token: "管理员令牌", zip: "zip 文件", bundled: "保留内置负面清单", upload: "上传候选规则",
+        tryCandidate: "按候选规则判定", decision: "判定结果", noDecision: "尚未判定。",
+        ready: "就绪状态", metrics: "运行指标" },
+};
+
 function lang() { return $("lang").value === "zh" ? "zh" : "en"; }
+
+// The first language: ?lang=zh or ?lang=en in the address, else the browser's preferred language (what it sends
+// as Accept-Language), Chinese for any zh-*.
+function initialLang() {
+  const asked = new URLSearchParams(window.location.search).get("lang");
+  if (asked === "zh" || asked === "en") return asked;
+  const preferred = (navigator.languages && navigator.languages[0]) || navigator.language || "en";
+  return preferred.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+// Writes every label in the page's language (textContent only: the labels are ours, but no HTML either way).
+function applyLabels() {
+  const l = lang();
+  const words = LABELS[l];
+  document.documentElement.lang = l === "zh" ? "zh-CN" : "en";
+  document.title = words.title;
+  for (const e of document.querySelectorAll("[data-i18n]")) {
+    e.textContent = words[e.getAttribute("data-i18n")];
+  }
+  for (const e of document.querySelectorAll("[data-i18n-aria]")) {
+    e.setAttribute("aria-label", words[e.getAttribute("data-i18n-aria")]);
+  }
+  $("ready-link").href = "/health/ready?lang=" + l;
+}
 function w(key) { return WORDS[lang()][key]; }
 
 function el(tag, attrs, ...children) {
@@ -49,6 +105,19 @@ function pathwayBadge(p) {
   return el("span", { class: "pathway p-" + p, "data-pathway": p }, names[lang()] + " (" + p + ")");
 }
 
+// Record format 3 cites clauses by id (the record's clauses table), notChosen conditions by their place in its
+// conditions table and the trace's rules by their place in its rules table; older records stated them in place.
+function clauseOf(d, c) {
+  return typeof c === "string" ? ((d.clauses || {})[c] || { instrument: c }) : c;
+}
+function conditionOf(d, c) {
+  return typeof c === "number" ? ((d.conditions || [])[c] || { condition: "?" }) : c;
+}
+function traceRow(d, t) {
+  const r = typeof t.rule === "number" ? ((d.rules || [])[t.rule] || {}) : { name: t.rule, source: t.source };
+  return { name: r.name, source: r.source };
+}
+
 function citationBlock(c) {
   const where = [c.instrument, c.article && "art. " + c.article, c.paragraph && "para. " + c.paragraph,
     c.item && "item " + c.item, c.subItem && "sub-item " + c.subItem, c.rule && "rule " + c.rule,
@@ -61,6 +130,8 @@ function citationBlock(c) {
 
 function setStatus(text, isError) {
   const s = $("status");
+  // From now on the line says what happened, no longer the label "No decision yet" that applyLabels rewrites.
+  s.removeAttribute("data-i18n");
   s.textContent = text;
   s.className = "status" + (isError ? " error" : "");
 }
@@ -113,15 +184,16 @@ function renderDecision(d, target) {
     const expl = l === "zh" ? it.explanationZh : it.explanation;
     if (expl) box.append(el("p", { class: "explanation" }, expl));
     box.append(el("h3", {}, w("citations")));
-    for (const c of it.citations || []) box.append(citationBlock(c));
+    for (const c of it.citations || []) box.append(citationBlock(clauseOf(d, c)));
     if ((it.notChosen || []).length) {
       box.append(el("h3", {}, w("notChosen")));
       for (const nc of it.notChosen) {
         const ncBox = el("div", { class: "not-chosen" }, el("p", {}, pathwayBadge(nc.pathway)));
         const ul = el("ul", {});
-        for (const cond of nc.conditions || []) {
+        for (const ref of nc.conditions || []) {
+          const cond = conditionOf(d, ref);
           const li = el("li", {}, (l === "zh" && cond.conditionZh) ? cond.conditionZh : cond.condition);
-          for (const c of cond.citations || []) li.append(citationBlock(c));
+          for (const c of cond.citations || []) li.append(citationBlock(clauseOf(d, c)));
           ul.append(li);
         }
         ncBox.append(ul);
@@ -136,7 +208,8 @@ function renderDecision(d, target) {
     const table = el("table", { class: "trace" }, el("tr", {}, el("th", {}, w("rule")), el("th", {}, w("source")),
       el("th", {}, w("items"))));
     for (const t of d.trace) {
-      table.append(el("tr", {}, el("td", {}, t.rule), el("td", {}, t.source), el("td", {}, (t.itemIds || []).join(", "))));
+      const rule = traceRow(d, t);
+      table.append(el("tr", {}, el("td", {}, rule.name), el("td", {}, rule.source), el("td", {}, (t.itemIds || []).join(", "))));
     }
     details.append(table);
     target.append(details);
@@ -238,7 +311,11 @@ document.addEventListener("DOMContentLoaded", () => {
   $("decide").addEventListener("click", decide);
   $("upload").addEventListener("click", upload);
   $("try-candidate").addEventListener("click", tryCandidate);
+  $("lang").value = initialLang();
+  applyLabels();
   $("lang").addEventListener("change", () => {
+    applyLabels();
+    loadRuleset();
     if (lastDecision) {
       const result = $("result");
       result.replaceChildren();
