@@ -194,7 +194,9 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
         RulesetInfo ruleset = d.ruleset() == null || full ? d.ruleset()
                 : new RulesetInfo(d.ruleset().version(), d.ruleset().digest(), List.of());
         return new DecisionRecord(FORMAT, detail, d.requestId(), d.decisionId(), d.evaluatedAt(), d.evaluationDate(),
-                full || d.request() != null ? d.requestDigest() : null, d.regime(), d.pathway(), items, citations, obligations, warnings, d.ledger(),
+                // A lean record states the digest only beside its request (explain checks one against the other).
+                full || d.request() != null ? d.requestDigest() : null, d.regime(), d.pathway(), items, citations,
+                obligations, warnings, d.ledger(),
                 ruleset, d.engineVersion(), trace, rules, conditions, clauses, d.request());
     }
 
@@ -246,6 +248,10 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
         }
         if (full && (trace == null || rules == null || conditions == null)) {
             throw new IOException("a full record has trace, rules and conditions");
+        }
+        if (full && requestDigest == null) {
+            // Only a lean record without its request leaves the digest out (issue 14); a full record states it.
+            throw new IOException("a full record needs requestDigest");
         }
         List<NotChosen.Condition> conditionList = new ArrayList<>();
         List<Condition> readConditions = conditions == null ? List.of() : conditions;

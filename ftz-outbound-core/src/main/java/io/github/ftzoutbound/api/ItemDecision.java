@@ -17,19 +17,16 @@ import java.util.List;
  *
  * <p>The explanations are filled from the rule's text and the item's figures when first read ({@link Lazy}, issue
  * 14): {@code lazyExplanation} holds them, {@link #explanation()} and {@link #explanationZh()} read them, so a
- * caller that wants only the answer, or a lean record, never fills them.
+ * caller that wants only the answer, or a lean record, never fills them. Equality is by value: two items are equal
+ * when they state the same explanations (comparing reads, and so fills, both), as before the texts were lazy.
  */
 @JsonPropertyOrder({"itemId", "pathway", "route", "reason", "row", "citations", "explanation", "explanationZh",
         "notChosen"})
 public record ItemDecision(String itemId, Pathway pathway, String reason, int row, List<Citation> citations,
-                           @JsonIgnore Lazy<Explanation> lazyExplanation, List<NotChosen> notChosen, String route) {
-    /** The deciding condition with its figures, in English and Chinese. */
-    public record Explanation(String en, String zh) {
-    }
-
+                           @JsonIgnore Lazy<Bilingual> lazyExplanation, List<NotChosen> notChosen, String route) {
     public ItemDecision {
         citations = citations == null ? List.of() : List.copyOf(citations);
-        lazyExplanation = lazyExplanation == null ? Lazy.known(new Explanation(null, null)) : lazyExplanation;
+        lazyExplanation = lazyExplanation == null ? Lazy.known(Bilingual.NONE) : lazyExplanation;
         notChosen = notChosen == null ? List.of() : notChosen instanceof LazyList<NotChosen> ? notChosen
                 : List.copyOf(notChosen);
     }
@@ -42,7 +39,7 @@ public record ItemDecision(String itemId, Pathway pathway, String reason, int ro
                         @JsonProperty("explanation") String explanation,
                         @JsonProperty("explanationZh") String explanationZh,
                         @JsonProperty("notChosen") List<NotChosen> notChosen, @JsonProperty("route") String route) {
-        this(itemId, pathway, reason, row, citations, Lazy.known(new Explanation(explanation, explanationZh)),
+        this(itemId, pathway, reason, row, citations, Lazy.known(new Bilingual(explanation, explanationZh)),
                 notChosen, route);
     }
 
