@@ -18,12 +18,19 @@ import java.util.List;
 /**
  * The cited decision for one request (contract.md, Decision), and the decision record of docs/decision-record.md:
  * two evaluations of one request under one rule set differ only in {@code decisionId} and {@code evaluatedAt}.
+ *
+ * <p>What most callers never read is computed when first read, once, from what the evaluation kept (issue 14): the
+ * request digest ({@code lazyRequestDigest}, read through {@link #requestDigest()}), the items' explanations, the
+ * obligations' and warnings' messages, {@code notChosen} and the trace. A lean record without its request reads none
+ * of them. Equality is by value, as before they were lazy: {@code equals} and {@code hashCode} compare what two
+ * decisions state, and so compute what they compare.
  */
 @JsonPropertyOrder({"requestId", "decisionId", "evaluatedAt", "evaluationDate", "requestDigest", "regime", "pathway",
         "items", "citations", "obligations", "warnings", "ledger", "ruleset", "engineVersion", "trace", "request"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExportDecision(String requestId, String decisionId, Instant evaluatedAt, LocalDate evaluationDate,
-                             @JsonIgnore Lazy<String> lazyRequestDigest, Regime regime, Pathway pathway, List<ItemDecision> items,
+                             @JsonIgnore Lazy<String> lazyRequestDigest, Regime regime, Pathway pathway,
+                             List<ItemDecision> items,
                              List<Citation> citations, List<Obligation> obligations, List<Warning> warnings,
                              RulesetInfo ruleset, String engineVersion, List<TraceEntry> trace,
                              ExportRequest request, LedgerSnapshot ledger) {
