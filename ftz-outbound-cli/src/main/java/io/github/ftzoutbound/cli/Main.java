@@ -74,6 +74,8 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // Before picocli builds anything: the bundled rule set loads on the second core meanwhile (RuleSetPreload).
+        RuleSetPreload.startFor(args, System.getenv("FTZ_ALLOWED_DIGESTS"));
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in));
     }
@@ -381,7 +383,8 @@ public final class Main implements Callable<Integer> {
     /** Builds the service or prints why not (exit 3); returns null when loading failed. */
     static ExportDecisionService buildOrReport(ListOptions options, PrintWriter err) {
         try {
-            return options.servingBuilder().build();
+            ExportDecisionService preloaded = RuleSetPreload.take(options);
+            return preloaded != null ? preloaded : options.servingBuilder().build();
         } catch (RuleSetException e) {
             err.println(errorJson("rules-failed", ErrorText.of("rules.failed"), e.asProblems()));
             return null;
@@ -395,7 +398,9 @@ public final class Main implements Callable<Integer> {
      */
     static ExportDecisionService buildUngatedOrReport(ListOptions options, PrintWriter err) {
         try {
-            return options.build();
+            // The bundled rule set is not gated either way: the preloaded service is the one options.build() makes.
+            ExportDecisionService preloaded = RuleSetPreload.take(options);
+            return preloaded != null ? preloaded : options.build();
         } catch (RuleSetException e) {
             err.println(errorJson("rules-failed", ErrorText.of("rules.failed"), e.asProblems()));
             return null;
