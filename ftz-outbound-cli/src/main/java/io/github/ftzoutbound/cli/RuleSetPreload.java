@@ -109,8 +109,13 @@ final class RuleSetPreload {
         if (task == null) {
             return null;
         }
+        long start = System.nanoTime();
         try {
-            return task.get();
+            ExportDecisionService service = task.get();
+            // How long the main thread waited for the second one: what the overlap did not hide (Cold start).
+            // The logger is looked up here, not in a static field: slf4j starts on the preload thread, not on main.
+            org.slf4j.LoggerFactory.getLogger(RuleSetPreload.class).debug("waited {} ms for the preloaded rule set", (System.nanoTime() - start) / 1_000_000);
+            return service;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
