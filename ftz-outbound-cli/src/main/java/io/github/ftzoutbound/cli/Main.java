@@ -75,7 +75,8 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        // Before picocli builds anything: the bundled rule set loads on the second core meanwhile (RuleSetPreload).
+        // With -Dftz.cli.preload=true, the bundled rule set starts loading on a second thread before picocli builds
+        // anything (RuleSetPreload; off by default, see there).
         RuleSetPreload.startFor(args, System.getenv("FTZ_ALLOWED_DIGESTS"));
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in));

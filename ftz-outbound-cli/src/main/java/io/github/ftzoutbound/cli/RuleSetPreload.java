@@ -22,6 +22,10 @@ import java.util.function.Supplier;
  * dropped. The arguments are only glanced at to decide whether to start (an argument file, {@code @FILE}, may still
  * name {@code --rules}: the parsed options decide, not the glance).
  *
+ * <p>Off by default; {@code -Dftz.cli.preload=true} (in {@code JAVA_OPTS}) turns it on. With picocli's classes in
+ * the AppCDS archive the main thread has little left to do before it needs the rule set, and on the shared two-core
+ * machine it was measured no faster (docs/performance.md, Cold start); it stays, tested, for a quiet multi-core host.
+ *
  * <p>Fail-closed exactly as before: a load that failed in the background throws its own exception, unchanged, at the
  * point where the command would have built the service, so its message and exit code are those of a load on the
  * main thread (3 for a {@code RuleSetException}, 1 for anything else). Nothing is decided from a half-loaded rule set:
@@ -47,7 +51,9 @@ final class RuleSetPreload {
      * nothing in them or in the environment asks for another one. Returns whether it started.
      */
     static boolean startFor(String[] args, String allowedDigestsEnv) {
-        if (!wanted(args, allowedDigestsEnv)) {
+        // Off unless asked for (-Dftz.cli.preload=true): measured on the shared two-core machine, with picocli in the
+        // archive the overlap hid less than the third busy thread cost (docs/performance.md, Cold start).
+        if (!"true".equals(System.getProperty("ftz.cli.preload")) || !wanted(args, allowedDigestsEnv)) {
             return false;
         }
         return start(() -> ExportDecisionService.builder().build());
@@ -55,10 +61,6 @@ final class RuleSetPreload {
 
     /** Whether these arguments (and $FTZ_ALLOWED_DIGESTS) call for the bundled rule set: a guess, see the class. */
     static boolean wanted(String[] args, String allowedDigestsEnv) {
-        // -Dftz.cli.preload=false: everything on the main thread, as before (to measure what the overlap gains).
-        if ("false".equals(System.getProperty("ftz.cli.preload"))) {
-            return false;
-        }
         if (allowedDigestsEnv != null && !allowedDigestsEnv.isEmpty()) {
             return false;
         }

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The bundled rule set loaded on a second thread while picocli parses (issue 14, step 6): a command uses it only
+ * The bundled rule set loaded on a second thread while picocli parses (issue 14, step 6; off unless
+ * {@code -Dftz.cli.preload=true}): a command uses it only
  * when its options describe the bundled rule set, and a load that fails in the background ends the command exactly
  * as the same failure on the main thread does (same stderr, same exit code, nothing on stdout).
  */
@@ -77,6 +78,14 @@ class RuleSetPreloadTest {
             assertFalse(RuleSetPreload.wanted(args, null), String.join(" ", args));
         }
         assertFalse(RuleSetPreload.wanted(new String[]{"evaluate", "r.json"}, "/etc/digests"));
+    }
+
+    @Test
+    void offUnlessAskedFor() {
+        // This JVM runs without -Dftz.cli.preload=true: main() starts nothing, and a command builds its own.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("ftz.cli.preload") == null);
+        assertFalse(RuleSetPreload.startFor(new String[]{"evaluate", "req.json"}, null));
+        RuleSetPreload.clear();
     }
 
     @Test
