@@ -10,6 +10,7 @@ import io.github.ftzoutbound.batch.BatchEvaluator;
 import io.github.ftzoutbound.ledger.jdbc.JdbcExportLedger;
 import io.github.ftzoutbound.ledger.LedgerException;
 import io.github.ftzoutbound.lists.ListLint;
+import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.InvalidRequestException;
 import io.github.ftzoutbound.model.Limits;
 import io.github.ftzoutbound.model.Problem;
@@ -74,6 +75,9 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // With -Dftz.cli.preload=true, the bundled rule set starts loading on a second thread before picocli builds
+        // anything (RuleSetPreload; off by default, see there).
+        RuleSetPreload.startFor(args, System.getenv("FTZ_ALLOWED_DIGESTS"));
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in));
     }
@@ -381,7 +385,8 @@ public final class Main implements Callable<Integer> {
     /** Builds the service or prints why not (exit 3); returns null when loading failed. */
     static ExportDecisionService buildOrReport(ListOptions options, PrintWriter err) {
         try {
-            return options.servingBuilder().build();
+            ExportDecisionService preloaded = RuleSetPreload.take(options);
+            return preloaded != null ? preloaded : options.servingBuilder().build();
         } catch (RuleSetException e) {
             err.println(errorJson("rules-failed", ErrorText.of("rules.failed"), e.asProblems()));
             return null;
@@ -395,7 +400,9 @@ public final class Main implements Callable<Integer> {
      */
     static ExportDecisionService buildUngatedOrReport(ListOptions options, PrintWriter err) {
         try {
-            return options.build();
+            // The bundled rule set is not gated either way: the preloaded service is the one options.build() makes.
+            ExportDecisionService preloaded = RuleSetPreload.take(options);
+            return preloaded != null ? preloaded : options.build();
         } catch (RuleSetException e) {
             err.println(errorJson("rules-failed", ErrorText.of("rules.failed"), e.asProblems()));
             return null;
@@ -441,6 +448,18 @@ public final class Main implements Callable<Integer> {
                 err.println(errorJson("invalid-input", ErrorText.of("read.failedDetail", file, e.getMessage()), List.of()));
                 return INVALID_INPUT;
             }
+            // Parsed before the rule set is asked for, so that reading it (Jackson's first use) overlaps the rule
+            // set's load on the preload thread (RuleSetPreload). What it throws is kept and thrown where it was
+            // before, after the rule set and the ledger: a run with both problems still ends with the same one.
+            // The bytes go to the reader as they are, so that input that is not UTF-8 is refused (exit 2) rather
+            // than decoded with replacement characters and decided.
+            ExportRequest request = null;
+            RuntimeException unreadable = null;
+            try {
+                request = RequestReader.read(body);
+            } catch (RuntimeException e) {
+                unreadable = e;
+            }
             ExportDecisionService service = buildOrReport(listOptions, err);
             if (service == null) {
                 return RULES_FAILED;
@@ -452,9 +471,10 @@ public final class Main implements Callable<Integer> {
             service = attached.service();
             JdbcExportLedger ledger = attached.ledger();
             try {
-                // The bytes go to the reader as they are, so that input that is not UTF-8 is refused (exit 2)
-                // rather than decoded with replacement characters and decided.
-                ExportDecision decision = service.evaluate(RequestReader.read(body), withRequest);
+                if (unreadable != null) {
+                    throw unreadable;
+                }
+                ExportDecision decision = service.evaluate(request, withRequest);
                 out.println(DecisionJson.toJson(decision, record.detail, !compact));
                 // The decision is committed only once it has been written: an export whose decision was lost
                 // (disk full, closed pipe) stays a reservation, which expires unless committed by hand.
