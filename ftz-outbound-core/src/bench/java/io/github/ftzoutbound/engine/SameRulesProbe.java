@@ -6,11 +6,11 @@ import io.github.ftzoutbound.engine.facts.Outcome;
 import io.github.ftzoutbound.model.ExportRequest;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
-import java.lang.reflect.Method;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -66,6 +66,20 @@ public final class SameRulesProbe {
         return fired;
     }
 
+    /** The rules ("package/name") that fire for at least one of the requests (one pass). */
+    public java.util.Set<String> firedRules() {
+        java.util.Set<String> fired = new java.util.TreeSet<>();
+        for (List<Object> f : facts) {
+            Outcome outcome = new Outcome();
+            session.setGlobal(DecisionEngine.OUTCOME, outcome);
+            f.forEach(session::insert);
+            session.fireAllRules(limit);
+            ((StatefulKnowledgeSessionImpl) session).reset();
+            outcome.firings().forEach(x -> fired.add(x.rule().getPackageName() + "/" + x.rule().getName()));
+        }
+        return fired;
+    }
+
     /** Mean firings per request over every request (one pass). */
     public double meanFirings() {
         long sum = 0;
@@ -77,37 +91,57 @@ public final class SameRulesProbe {
 
     /** A fresh rule base from the bundled executable model (the one {@link RuleSetLoader} builds at load). */
     public static KieBase freshBundledBase() {
-        try {
-            Method m = RuleSetLoader.class.getDeclaredMethod("precompiledModel");
-            m.setAccessible(true);
-            KieBase base = (KieBase) m.invoke(null);
-            if (base == null) {
-                throw new IllegalStateException("no precompiled executable model on the class path");
-            }
-            return base;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return bundledBaseWithout(key -> false);
     }
 
     /**
-     * A fresh bundled rule base without the rules whose DRL file (as {@link RuleSet#sourceOf} names it) matches
-     * {@code drop}: the A/B of one file. Returns the base and how many rules went.
+     * A fresh rule base from the bundled executable model without the rules whose "package/name" matches
+     * {@code drop}: the rules are left out of the models before the network is built (removing many rules from a
+     * built Drools 10.2 rule base can break its shared segments: an ArrayIndexOutOfBoundsException in
+     * SegmentMemorySupportImpl.initializePathMemory at the first insert).
+     */
+    public static KieBase bundledBaseWithout(Predicate<String> drop) {
+        ClassLoader cl = RuleSetLoader.class.getClassLoader();
+        String index = RuleSetLoader.MODEL_INDEXES.stream().filter(i -> cl.getResource(i) != null).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no precompiled executable model on the class path"));
+        List<Model> models = new ArrayList<>();
+        try (java.io.InputStream in = cl.getResourceAsStream(index)) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                String name = line.strip();
+                if (name.isEmpty() || name.contains(":")) {
+                    continue; // the Drools-Model-Version header
+                }
+                Model m = (Model) Class.forName(name, true, cl).getDeclaredConstructor().newInstance();
+                List<org.drools.model.Rule> kept = m.getRules().stream()
+                        .filter(r -> !drop.test(r.getPackage() + "/" + r.getName())).toList();
+                models.add(new Model() {
+                    @Override public String getName() { return m.getName(); }
+                    @Override public String getPackageName() { return m.getPackageName(); }
+                    @Override public List<org.drools.model.Global> getGlobals() { return m.getGlobals(); }
+                    @Override public List<org.drools.model.Rule> getRules() { return kept; }
+                    @Override public List<org.drools.model.Query> getQueries() { return m.getQueries(); }
+                    @Override public List<org.drools.model.TypeMetaData> getTypeMetaDatas() { return m.getTypeMetaDatas(); }
+                    @Override public List<org.drools.model.EntryPoint> getEntryPoints() { return m.getEntryPoints(); }
+                });
+            }
+        } catch (java.io.IOException | ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return KieBaseBuilder.createKieBaseFromModel(models);
+    }
+
+    /**
+     * A fresh bundled rule base without the rules of the DRL files (as {@link RuleSet#sourceOf} names them) that
+     * match {@code drop}: the A/B of one file. {@code removed[0]} is set to the number of rules left out.
      */
     public static KieBase without(RuleSet ruleSet, Predicate<String> drop, int[] removed) {
-        KieBase base = freshBundledBase();
-        List<Rule> gone = new ArrayList<>();
-        for (KiePackage p : base.getKiePackages()) {
-            for (Rule r : p.getRules()) {
-                if (drop.test(ruleSet.sourceOf(r))) {
-                    gone.add(r);
-                }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Rule r : ruleSet.rules()) {
+            if (drop.test(ruleSet.sourceOf(r))) {
+                keys.add(r.getPackageName() + "/" + r.getName());
             }
         }
-        for (Rule r : gone) {
-            base.removeRule(r.getPackageName(), r.getName());
-        }
-        removed[0] = gone.size();
-        return base;
+        removed[0] = keys.size();
+        return bundledBaseWithout(keys::contains);
     }
 }
