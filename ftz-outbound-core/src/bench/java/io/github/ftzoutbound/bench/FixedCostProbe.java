@@ -47,6 +47,7 @@ public final class FixedCostProbe {
             ops.put("bare " + items, bare::evaluate);
             SameRulesProbe same = new SameRulesProbe(service.ruleSet(), requests);
             ops.put("same " + items, same::evaluate);
+            ops.put("floor " + items, () -> NationalFloor.decide(requests[next[0]++ & 63]).ordinal());
             ops.put("jsonLean " + items, () -> DecisionJson.toJson(service.evaluateJson(json[next[0]++ & 63]),
                     DecisionRecord.Detail.LEAN, false).length());
             ops.put("jsonFull " + items, () -> DecisionJson.toJson(service.evaluateJson(json[next[0]++ & 63]),
