@@ -2,6 +2,7 @@ package io.github.ftzoutbound.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ftzoutbound.api.DecisionJson;
+import io.github.ftzoutbound.api.DecisionRecord.Detail;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.scenarios.Scenario;
 import io.github.ftzoutbound.scenarios.ScenarioResult;
@@ -35,12 +36,22 @@ public final class FullRecordDump {
                     out.println(s.name() + "\trefused");
                     continue;
                 }
-                ObjectNode tree = (ObjectNode) DecisionJson.mapper().readTree(DecisionJson.toJson(r.decision(), false));
-                tree.remove(List.of("decisionId", "evaluatedAt", "ledger"));
-                out.println(s.name() + "\t" + tree);
+                // The full record, the lean record (without requestDigest, which issue 14 step 4 leaves out of a
+                // lean record without its request) and the Java decision as Jackson writes it.
+                out.println(s.name() + "\tfull\t" + stable(DecisionJson.toJson(r.decision(), Detail.FULL, false)));
+                ObjectNode lean = stable(DecisionJson.toJson(r.decision(), Detail.LEAN, false));
+                lean.remove("requestDigest");
+                out.println(s.name() + "\tlean\t" + lean);
+                out.println(s.name() + "\tjava\t" + stable(DecisionJson.toJson(r.decision(), false)));
                 decided++;
             }
         }
         System.out.println(scenarios.size() + " scenarios, " + decided + " decided");
+    }
+
+    private static ObjectNode stable(String json) throws IOException {
+        ObjectNode tree = (ObjectNode) DecisionJson.mapper().readTree(json);
+        tree.remove(List.of("decisionId", "evaluatedAt", "ledger"));
+        return tree;
     }
 }
