@@ -46,6 +46,26 @@ public final class Requests {
         return sb.append("]}").toString();
     }
 
+    /**
+     * A request of the benchmark's processor (Ningbo cross-border e-commerce platform, no annual totals) with the
+     * given data items, written as the contract's JSON array elements (without the brackets).
+     */
+    public static ExportRequest zhejiangEcommerceWithItems(String itemsJson) {
+        return RequestReader.read("{\"requestId\":\"I\",\"evaluationDate\":\"2026-11-23\","
+                + "\"processor\":{\"ftz\":\"ZHEJIANG\",\"zone\":\"NINGBO\",\"ciio\":false,"
+                + "\"sector\":\"CROSS_BORDER_ECOMMERCE\"},"
+                + "\"scenario\":\"CROSS_BORDER_ECOMMERCE_PLATFORM\",\"dataItems\":[" + itemsJson + "]}");
+    }
+
+    /** The item facts the engine inserts for a request, made as DecisionEngine makes them (position, basis). */
+    public static java.util.List<io.github.ftzoutbound.engine.facts.ExportItem> exportItems(ExportRequest r) {
+        java.util.List<io.github.ftzoutbound.engine.facts.ExportItem> out = new java.util.ArrayList<>();
+        for (int i = 0; i < r.dataItems().size(); i++) {
+            out.add(new io.github.ftzoutbound.engine.facts.ExportItem(r.dataItems().get(i), i, r.basis()));
+        }
+        return out;
+    }
+
     /** {@link #zhejiangEcommerceJson}, read as the engine reads it. */
     public static ExportRequest zhejiangEcommerce(int items, int seed) {
         return RequestReader.read(zhejiangEcommerceJson(items, seed));

@@ -6,6 +6,7 @@ import io.github.ftzoutbound.api.DecisionRecord;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.engine.EngineCounts;
+import io.github.ftzoutbound.engine.SameRulesProbe;
 import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.Pathway;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * In-process latency of one evaluation (bundled rules and lists) for 1-, 10- and 100-item requests, beside
  * the plain-Java floor of the national rows on the same requests and a bare Drools session with the same rule,
- * fact and firing counts (BareDroolsProbe), all in the same run. SampleTime mode gives p50 and p99.
+ * fact and firing counts (BareDroolsProbe) and the project's own rule base fired alone on the engine's facts
+ * (SameRulesProbe), all in the same run. SampleTime mode gives p50 and p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,6 +37,7 @@ public class EvaluateBenchmark {
     private ExportRequest[] requests;
     private String[] json;
     private BareDroolsProbe bare;
+    private SameRulesProbe same;
     private int next;
 
     @Setup
@@ -52,8 +55,10 @@ public class EvaluateBenchmark {
         int firings = (int) Math.round(counts.firings);
         // The probe has one firing per rule at most: past that (100 items) it would not have the same counts.
         bare = firings <= counts.rules ? new BareDroolsProbe(counts.rules, counts.facts, firings) : null;
-        System.out.printf("%d-item request: %s; bare probe %s%n", items, counts,
-                bare == null ? "not comparable (more firings than rules)" : "fires " + bare.evaluate());
+        same = new SameRulesProbe(service.ruleSet(), requests);
+        System.out.printf("%d-item request: %s; bare probe %s; same-rules probe fires %.1f%n", items, counts,
+                bare == null ? "not comparable (more firings than rules)" : "fires " + bare.evaluate(),
+                same.meanFirings());
     }
 
     @Benchmark
@@ -70,6 +75,15 @@ public class EvaluateBenchmark {
     @Benchmark
     public int bareDrools() {
         return bare == null ? -1 : bare.evaluate();
+    }
+
+    /**
+     * Drools alone on our rules: the project's rule base in a reused session with the facts the engine inserts for
+     * the same requests, the collector as the only global; no validation, assembly or JSON (SameRulesProbe).
+     */
+    @Benchmark
+    public int sameRules() {
+        return same.evaluate();
     }
 
     /** JSON in, decision JSON out: what evaluate-batch does per line. */

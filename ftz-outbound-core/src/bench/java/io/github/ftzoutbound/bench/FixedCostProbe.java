@@ -5,6 +5,7 @@ import io.github.ftzoutbound.api.DecisionJson;
 import io.github.ftzoutbound.api.DecisionRecord;
 import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.engine.EngineCounts;
+import io.github.ftzoutbound.engine.SameRulesProbe;
 import io.github.ftzoutbound.model.ExportRequest;
 
 import java.lang.management.ManagementFactory;
@@ -19,7 +20,7 @@ import java.util.function.IntSupplier;
  * Thread CPU time per operation of the engine beside the bare-Drools probe with the engine's counts, interleaved
  * round by round in one thread (docs/performance.md, "The fixed part per evaluation"). On a machine other builds
  * load, wall-clock figures measure the scheduler; thread CPU time and interleaving keep the ratio between the
- * engine and the probe meaningful. Arguments: rounds (default 40) and operations per round (default 200).
+ * engine and the probe meaningful. "same" is the project's own rule base on the engine's facts ({@link SameRulesProbe}). Arguments: rounds (default 40) and operations per round (default 200).
  */
 public final class FixedCostProbe {
     private FixedCostProbe() {
@@ -44,6 +45,9 @@ public final class FixedCostProbe {
             int[] next = new int[1];
             ops.put("engine " + items, () -> service.evaluate(requests[next[0]++ & 63]).pathway().ordinal());
             ops.put("bare " + items, bare::evaluate);
+            SameRulesProbe same = new SameRulesProbe(service.ruleSet(), requests);
+            ops.put("same " + items, same::evaluate);
+            ops.put("floor " + items, () -> NationalFloor.decide(requests[next[0]++ & 63]).ordinal());
             ops.put("jsonLean " + items, () -> DecisionJson.toJson(service.evaluateJson(json[next[0]++ & 63]),
                     DecisionRecord.Detail.LEAN, false).length());
             ops.put("jsonFull " + items, () -> DecisionJson.toJson(service.evaluateJson(json[next[0]++ & 63]),
@@ -72,7 +76,10 @@ public final class FixedCostProbe {
             System.out.printf("%-12s %8.1f us (%.1f)%n", k, a[a.length / 2], a[0]);
         });
         for (int items : new int[]{1, 10}) {
-            System.out.printf("engine/bare %d items: %.2f%n", items, median.get("engine " + items) / median.get("bare " + items));
+            System.out.printf("engine/bare %d items: %.2f; same-rules/bare %.2f; engine - same-rules %.1f us%n", items,
+                    median.get("engine " + items) / median.get("bare " + items),
+                    median.get("same " + items) / median.get("bare " + items),
+                    median.get("engine " + items) - median.get("same " + items));
         }
         System.out.println(sink == 42 ? "" : "");
     }

@@ -2,13 +2,15 @@ package io.github.ftzoutbound.bench;
 
 import io.github.ftzoutbound.Requests;
 import io.github.ftzoutbound.api.ExportDecisionService;
+import io.github.ftzoutbound.engine.SameRulesProbe;
 import io.github.ftzoutbound.model.ExportRequest;
 
 /**
  * A loop of evaluations to profile with JFR (docs/performance.md, "Profile of the fixed part"): {@code items} items
  * per request, {@code seconds} seconds after a warm-up of as many seconds, answer only (what {@code engine} of
  * {@link EvaluateBenchmark} measures). With a third argument, the measured phase is
- * recorded with JFR's profile settings (1 ms samples) to that file.
+ * recorded with JFR's profile settings (1 ms samples) to that file. With a fourth argument {@code same}, the loop
+ * runs {@link SameRulesProbe} (the project's rule base on the engine's facts, no assembly) instead of the engine.
  */
 public final class Prof {
     private Prof() {
@@ -22,6 +24,8 @@ public final class Prof {
         for (int i = 0; i < requests.length; i++) {
             requests[i] = Requests.zhejiangEcommerce(items, i);
         }
+        SameRulesProbe same = args.length > 3 && args[3].equals("same")
+                ? new SameRulesProbe(service.ruleSet(), requests) : null;
         long sink = 0;
         jdk.jfr.Recording recording = null;
         for (int phase = 0; phase < 2; phase++) {
@@ -38,7 +42,9 @@ public final class Prof {
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long n = 0;
             while (System.nanoTime() < end) {
-                sink += service.evaluate(requests[(int) (n++ & 63)]).pathway().ordinal();
+                sink += same != null ? same.evaluate()
+                        : service.evaluate(requests[(int) (n & 63)]).pathway().ordinal();
+                n++;
             }
             System.out.printf("%s: %d evaluations of %d items%n", phase == 0 ? "warm-up" : "profiled", n, items);
         }

@@ -17,10 +17,7 @@ public final class EngineCounts {
         RuleSet ruleSet = service.ruleSet();
         rules = ruleSet.rules().size();
         ExportRequest r = requests[0];
-        java.util.List<io.github.ftzoutbound.engine.facts.ExportItem> items = new java.util.ArrayList<>();
-        for (int i = 0; i < r.dataItems().size(); i++) {
-            items.add(new io.github.ftzoutbound.engine.facts.ExportItem(r.dataItems().get(i), i, r.basis()));
-        }
+        java.util.List<io.github.ftzoutbound.engine.facts.ExportItem> items = io.github.ftzoutbound.Requests.exportItems(r);
         // The list facts the engine inserts for this request (rows indexed by field code at load, issue 14).
         facts = ruleSet.listFactsFor(items).size() + ruleSet.law().facts(r.evaluationDate()).size() + 1
                 + r.dataItems().size();

@@ -1,15 +1,13 @@
 package io.github.ftzoutbound.engine;
 
+import io.github.ftzoutbound.Requests;
 import io.github.ftzoutbound.TestServices;
 import io.github.ftzoutbound.engine.facts.ExportItem;
 import io.github.ftzoutbound.engine.facts.ListBandFact;
 import io.github.ftzoutbound.engine.facts.ListEntryFact;
 import io.github.ftzoutbound.engine.facts.NegativeListFact;
-import io.github.ftzoutbound.model.ExportRequest;
-import io.github.ftzoutbound.model.RequestReader;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,14 +26,7 @@ class ListFactIndexTest {
     private static final RuleSet RULES = TestServices.bundled().ruleSet();
 
     private static List<ExportItem> items(String itemsJson) {
-        ExportRequest r = RequestReader.read("{\"requestId\":\"I\",\"evaluationDate\":\"2026-11-23\","
-                + "\"processor\":{\"ftz\":\"ZHEJIANG\",\"zone\":\"NINGBO\",\"ciio\":false,\"sector\":\"CROSS_BORDER_ECOMMERCE\"},"
-                + "\"scenario\":\"CROSS_BORDER_ECOMMERCE_PLATFORM\",\"dataItems\":[" + itemsJson + "]}");
-        List<ExportItem> out = new ArrayList<>();
-        for (int i = 0; i < r.dataItems().size(); i++) {
-            out.add(new ExportItem(r.dataItems().get(i), i, r.basis()));
-        }
-        return out;
+        return Requests.exportItems(Requests.zhejiangEcommerceWithItems(itemsJson));
     }
 
     private static Set<String> rows(List<Object> facts) {
