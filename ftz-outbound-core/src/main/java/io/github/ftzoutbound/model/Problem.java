@@ -27,6 +27,11 @@ public record Problem(String path, String message, @JsonIgnore String key, @Json
         bundle = bundle == null ? BUNDLE : bundle;
     }
 
+    /** A problem with its text {@code key} in the request problems' bundle ({@link #BUNDLE}). */
+    public Problem(String path, String message, String key, List<Object> args) {
+        this(path, message, key, args, BUNDLE);
+    }
+
     /** A problem whose text has no key: it reads the same in every language. */
     public Problem(String path, String message) {
         this(path, message, null, List.of(), BUNDLE);
