@@ -138,11 +138,14 @@ public final class Main implements Callable<Integer> {
             return FAILURE;
         });
         cl.setParameterExceptionHandler((e, args1) -> {
-            // picocli's own message is English only; a Chinese line says what kind of problem it is.
+            // picocli's own message is English only: in Chinese, a Chinese line says it is a command-line error and
+            // what is wrong with which option or value (UsageErrors); in English, picocli's message as it is.
             if (messages.containsKey("error.commandLine")) {
                 err.println(messages.getString("error.commandLine"));
+                err.println(UsageErrors.chinese(e, messages));
+            } else {
+                err.println(e.getMessage());
             }
-            err.println(e.getMessage());
             e.getCommandLine().usage(err);
             return INVALID_INPUT;
         });
