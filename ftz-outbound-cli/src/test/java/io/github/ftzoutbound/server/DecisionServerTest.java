@@ -413,16 +413,8 @@ class DecisionServerTest {
     @Test
     void aBrokenListsProblemsReadInChineseOnReadiness(@TempDir Path work) throws Exception {
         Path lists = Files.createDirectories(work.resolve("lists"));
-        Files.writeString(lists.resolve("dated.list.yaml"), """
-                id: T-DATED
-                ftz: ZHEJIANG
-                status: OFFICIAL
-                title: dated test list
-                version: "1"
-                effectiveFrom: 2026-01-01
-                sector: [TRAVEL]
-                entries: []
-                """);
+        Files.writeString(lists.resolve("dated.list.yaml"),
+                io.github.ftzoutbound.cli.CliTest.DATED_LIST.replace("sectors:", "sector:"));
         DecisionServer s = new DecisionServer(ServerConfig.defaults(0, work),
                 () -> ExportDecisionService.builder().addListDirectory(lists).build(), null).start();
         try {
