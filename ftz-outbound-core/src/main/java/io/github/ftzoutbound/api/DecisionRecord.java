@@ -25,7 +25,9 @@ import java.util.Map;
  * {@code rules} table (its name, DRL file and the clause it states) and the trace refers to it by position; every
  * distinct {@code notChosen} condition is in the {@code conditions} table and the items refer to it by position.
  * A full record also carries explanations, messages and the trace; a lean record carries the answer, the citation
- * ids and labels, obligation and warning codes, and the request when asked. The Java {@link ExportDecision} is the
+ * ids and labels, obligation and warning codes, and the request when asked; it carries the request digest only
+ * with the request (which {@code explain} checks against it): a lean record without its request never computes
+ * the digest, which {@link ExportDecision} computes when first read. The Java {@link ExportDecision} is the
  * same in both cases; only the JSON differs. Records of format 2 ({@link DecisionRecordFormat2}) and those written
  * before format 2 (no {@code recordFormat}) are read by {@code audit.Records}, each strictly by its own shape.
  */
@@ -117,8 +119,8 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
     }
 
     /**
-     * The record of a decision at the given detail. Only a full record reads {@code notChosen}, explanations,
-     * messages and the trace, so a lean record never computes what the evaluation left lazy.
+     * The record of a decision at the given detail. Only a full record reads {@code notChosen}, explanations, the
+     * request digest, messages and the trace, so a lean record never computes what the evaluation left lazy.
      */
     public static DecisionRecord of(ExportDecision d, Detail detail) {
         boolean full = detail == Detail.FULL;
@@ -192,7 +194,9 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
         RulesetInfo ruleset = d.ruleset() == null || full ? d.ruleset()
                 : new RulesetInfo(d.ruleset().version(), d.ruleset().digest(), List.of());
         return new DecisionRecord(FORMAT, detail, d.requestId(), d.decisionId(), d.evaluatedAt(), d.evaluationDate(),
-                d.requestDigest(), d.regime(), d.pathway(), items, citations, obligations, warnings, d.ledger(),
+                // A lean record states the digest only beside its request (explain checks one against the other).
+                full || d.request() != null ? d.requestDigest() : null, d.regime(), d.pathway(), items, citations,
+                obligations, warnings, d.ledger(),
                 ruleset, d.engineVersion(), trace, rules, conditions, clauses, d.request());
     }
 
@@ -244,6 +248,10 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
         }
         if (full && (trace == null || rules == null || conditions == null)) {
             throw new IOException("a full record has trace, rules and conditions");
+        }
+        if (full && requestDigest == null) {
+            // Only a lean record without its request leaves the digest out (issue 14); a full record states it.
+            throw new IOException("a full record needs requestDigest");
         }
         List<NotChosen.Condition> conditionList = new ArrayList<>();
         List<Condition> readConditions = conditions == null ? List.of() : conditions;

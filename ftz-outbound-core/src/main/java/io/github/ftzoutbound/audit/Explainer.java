@@ -90,6 +90,16 @@ public final class Explainer {
                             + " clauses' wording, the conditions not met, the messages or the trace. The full record is"
                             + " kept by the ledger (ledger export --decisions) or made with evaluate --record full; a lean"
                             + " record with its request is explained in full when the rule set has the same digest.)\n";
+            if (d.requestDigest() == null) {
+                // Issue 14: a lean record without its request leaves the digest out; say what that costs.
+                note += lang == Lang.ZH
+                        ? "（该记录亦无申请摘要（requestDigest）：精简记录仅在含申请时载明摘要，故无从核对该决定所依据的申请。"
+                                + "需核对时，请以 evaluate --with-request 生成含申请及摘要的记录，或取完整记录。）\n"
+                        : "(It has no request digest (requestDigest) either: a lean record states it only with its"
+                                + " request, so nothing in it shows which request was decided. To check that, make"
+                                + " the record with evaluate --with-request, which keeps the request and its digest,"
+                                + " or use the full record.)\n";
+            }
         }
         return explain(d, lang, note);
     }

@@ -86,6 +86,11 @@ public final class Records {
         }
         require(d);
         if (requestNode != null && !requestNode.isNull()) {
+            if (d.requestDigest() == null) {
+                // The digest is what ties the embedded request to the decision: without it the request is
+                // unchecked evidence (a lean record leaves the digest out only when it carries no request).
+                throw new IOException("a decision record with its request needs requestDigest");
+            }
             ExportRequest request;
             try {
                 request = RequestReader.read(READER.writeValueAsString(requestNode));

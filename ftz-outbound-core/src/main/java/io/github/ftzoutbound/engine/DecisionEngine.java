@@ -1,9 +1,12 @@
 package io.github.ftzoutbound.engine;
 
+import io.github.ftzoutbound.api.Bilingual;
 import io.github.ftzoutbound.api.Citation;
 import io.github.ftzoutbound.api.EvaluationException;
 import io.github.ftzoutbound.api.ExportDecision;
 import io.github.ftzoutbound.api.ItemDecision;
+import io.github.ftzoutbound.api.DecisionJson;
+import io.github.ftzoutbound.api.Lazy;
 import io.github.ftzoutbound.api.LazyList;
 import io.github.ftzoutbound.api.Obligation;
 import io.github.ftzoutbound.api.TraceEntry;
@@ -297,10 +300,13 @@ public final class DecisionEngine {
             }
             Explanations.Figures figures = new Explanations.Figures(exportCase, item, lists);
             figuresByItem.put(item, figures);
-            String explanation = Explanations.fill(RuleMeta.text(explaining.getRule(), "explain"), figures,
-                    explaining.getEntry());
-            String explanationZh = Explanations.fill(RuleMeta.text(explaining.getRule(), "explainZh"), figures,
-                    explaining.getEntry(), Map.of(), true);
+            // Filled when first read (a full record, explain, the report), like notChosen below.
+            Candidate explainedBy = explaining;
+            Lazy<Bilingual> explanation = Lazy.of(() -> new Bilingual(
+                    Explanations.fill(RuleMeta.text(explainedBy.getRule(), "explain"), figures,
+                            explainedBy.getEntry()),
+                    Explanations.fill(RuleMeta.text(explainedBy.getRule(), "explainZh"), figures,
+                            explainedBy.getEntry(), Map.of(), true)));
             List<Candidate> proposed = candidates.getOrDefault(item, List.of());
             // Computed when first read (a full record, explain, the report): most callers never read it.
             List<NotChosen> notChosen = new LazyList<>(() -> notChosen(exportCase, figures, ruling, proposed));
@@ -316,7 +322,7 @@ public final class DecisionEngine {
                     .map(c -> c.getEntry() == null ? null : c.getEntry().getRoute())
                     .filter(java.util.Objects::nonNull).sorted().findFirst().orElse(null);
             itemDecisions.add(new ItemDecision(item.getId(), ruling.getPathway(), reason, ruling.getRow(),
-                    new ArrayList<>(cites), explanation, explanationZh, notChosen, route));
+                    new ArrayList<>(cites), explanation, notChosen, route));
         }
 
         List<Obligation> obligations = new ArrayList<>();
@@ -332,8 +338,6 @@ public final class DecisionEngine {
             Finding first = group.get(0);
             Set<ExportItem> concerned = new TreeSet<>(Comparator.comparingInt(ExportItem::getPosition));
             Set<Citation> cites = new TreeSet<>(CITATION_ORDER);
-            // English text -> its Chinese twin: the Chinese sentences follow the English order, one pair per text.
-            Map<String, String> messages = new TreeMap<>();
             for (Finding f : group) {
                 if (f.getItem() != null) {
                     concerned.add(f.getItem());
@@ -349,27 +353,26 @@ public final class DecisionEngine {
                             "rule \"" + f.getRule().getName() + "\" cites " + ref.key()
                                     + ", which is not in the citation catalog; nothing decided")));
                 }
-                String[] text = message(f, exportCase, lists, figuresByItem);
-                messages.putIfAbsent(text[0], text[1]);
+                requireMessages(f); // refused now, not when the messages are first read
             }
             allCitations.addAll(cites);
             List<String> ids = concerned.stream().map(ExportItem::getId).toList();
-            String message = String.join(" ", messages.keySet());
-            String messageZh = String.join("", messages.values());
+            // Filled when first read (a full record, explain, the report): a lean record never reads them.
+            Lazy<Bilingual> messages = Lazy.of(() -> messages(group, exportCase, lists, figuresByItem));
             if (first.getKind() == Finding.Kind.OBLIGATION) {
-                obligations.add(new Obligation(first.getCode(), ids, new ArrayList<>(cites), message, messageZh));
+                obligations.add(new Obligation(first.getCode(), ids, new ArrayList<>(cites), messages));
             } else {
-                warnings.add(new Warning(first.getCode(), ids, new ArrayList<>(cites), message, messageZh));
+                warnings.add(new Warning(first.getCode(), ids, new ArrayList<>(cites), messages));
             }
         }
 
         List<TraceEntry> traceEntries = new LazyList<>(() -> Trace.entries(ruleSet, outcome.firings()));
 
         return new ExportDecision(request.requestId(), UUID.randomUUID().toString(), evaluatedAt,
-                request.evaluationDate(), io.github.ftzoutbound.api.DecisionJson.requestDigest(request),
+                request.evaluationDate(), Lazy.of(() -> DecisionJson.requestDigest(request)),
                 exportCase.getRegime(), requestRulings.get(0).getPathway(), itemDecisions,
                 new ArrayList<>(allCitations), obligations, warnings, ruleSet.info(), engineVersion, traceEntries,
-                null);
+                null, null);
     }
 
     /**
@@ -378,6 +381,28 @@ public final class DecisionEngine {
      * refused when the rule set loaded ({@link DrlMetadataGuard}); one that slipped through (a rule set built
      * another way) stops the decision rather than leave a message out.
      */
+    private static void requireMessages(Finding f) {
+        if (f.getDuty() == null && (RuleMeta.text(f.getRule(), "message") == null
+                || RuleMeta.text(f.getRule(), "messageZh") == null)) {
+            throw new EvaluationException("rule \"" + f.getRule().getName() + "\" adds " + f.getCode()
+                    + " without @message and @messageZh; nothing decided");
+        }
+    }
+
+    /**
+     * The messages of one obligation or warning: each finding's text once, in English order (English text -> its
+     * Chinese twin, one pair per text), joined.
+     */
+    private static Bilingual messages(List<Finding> group, ExportCase exportCase, List<String> lists,
+                                      Map<ExportItem, Explanations.Figures> figuresByItem) {
+        Map<String, String> messages = new TreeMap<>();
+        for (Finding f : group) {
+            String[] text = message(f, exportCase, lists, figuresByItem);
+            messages.putIfAbsent(text[0], text[1]);
+        }
+        return new Bilingual(String.join(" ", messages.keySet()), String.join("", messages.values()));
+    }
+
     private static String[] message(Finding f, ExportCase exportCase, List<String> lists,
                                     Map<ExportItem, Explanations.Figures> figuresByItem) {
         if (f.getDuty() != null) {
@@ -385,10 +410,6 @@ public final class DecisionEngine {
         }
         String en = RuleMeta.text(f.getRule(), "message");
         String zh = RuleMeta.text(f.getRule(), "messageZh");
-        if (en == null || zh == null) {
-            throw new EvaluationException("rule \"" + f.getRule().getName() + "\" adds " + f.getCode()
-                    + " without @message and @messageZh; nothing decided");
-        }
         Explanations.Figures figures = f.getItem() == null ? null : figuresByItem.get(f.getItem());
         if (figures == null) {
             figures = new Explanations.Figures(exportCase, f.getItem(), lists);

@@ -116,7 +116,15 @@ class DecisionRecordTest {
                     || json.contains("\"text\"") || json.contains("\"message\""), d.requestId());
             ExportDecision lean = Records.read(json);
             assertEquals(d.pathway(), lean.pathway());
-            assertEquals(d.requestDigest(), lean.requestDigest());
+            // With its request, a lean record keeps the digest explain checks the request against (issue 14).
+            assertEquals(d.requestDigest(), lean.requestDigest(), d.requestId());
+            assertTrue(tree.path("requestDigest").isTextual() && tree.has("request"), d.requestId());
+            // Without it, the digest is left out: nothing in a lean record could check it.
+            JsonNode bare = DecisionJson.mapper().readTree(DecisionJson.toJson(d.withRequest(null), Detail.LEAN,
+                    false));
+            assertTrue(bare.path("requestDigest").isMissingNode() && bare.path("request").isMissingNode(),
+                    d.requestId());
+            assertNull(Records.read(bare.toString()).requestDigest(), d.requestId());
             assertEquals(keys(d.citations()), keys(lean.citations()), d.requestId());
             for (ItemDecision item : d.items()) {
                 ItemDecision l = lean.item(item.itemId());
@@ -137,16 +145,31 @@ class DecisionRecordTest {
 
     @Test
     void aLeanRecordNeverComputesTheAnalysis() throws IOException {
-        ExportDecision d = TestServices.bundled().reevaluate(decisions.get(0).request(), true);
-        DecisionJson.toJson(d, Detail.LEAN, false);
-        assertFalse(((LazyList<?>) d.trace()).computed(), "trace");
-        for (ItemDecision item : d.items()) {
-            if (item.notChosen() instanceof LazyList<?> lazy) {
-                assertFalse(lazy.computed(), "notChosen of " + item.itemId());
+        for (boolean withRequest : new boolean[]{false, true}) {
+            ExportDecision d = TestServices.bundled().reevaluate(decisions.get(0).request(), withRequest);
+            assertFalse(d.lazyRequestDigest().computed(), "the evaluation itself leaves the digest to be computed");
+            DecisionJson.toJson(d, Detail.LEAN, false);
+            assertFalse(((LazyList<?>) d.trace()).computed(), "trace");
+            // The digest is computed for a lean record only when it carries its request (explain checks it).
+            assertEquals(withRequest, d.lazyRequestDigest().computed(), "request digest, withRequest=" + withRequest);
+            for (ItemDecision item : d.items()) {
+                assertTrue(item.notChosen() instanceof LazyList<?>, "notChosen is left to be computed");
+                assertFalse(((LazyList<?>) item.notChosen()).computed(), "notChosen of " + item.itemId());
+                assertFalse(item.lazyExplanation().computed(), "explanations of " + item.itemId());
+            }
+            for (var o : d.obligations()) {
+                assertFalse(o.lazyMessages().computed(), "message of obligation " + o.code());
+            }
+            for (var w : d.warnings()) {
+                assertFalse(w.lazyMessages().computed(), "message of warning " + w.code());
+            }
+            DecisionJson.toJson(d, Detail.FULL, false);
+            assertTrue(((LazyList<?>) d.trace()).computed(), "a full record reads the trace");
+            assertTrue(d.lazyRequestDigest().computed(), "a full record states the request digest");
+            for (ItemDecision item : d.items()) {
+                assertTrue(item.lazyExplanation().computed(), "a full record states explanations");
             }
         }
-        DecisionJson.toJson(d, Detail.FULL, false);
-        assertTrue(((LazyList<?>) d.trace()).computed(), "a full record reads the trace");
     }
 
     @Test

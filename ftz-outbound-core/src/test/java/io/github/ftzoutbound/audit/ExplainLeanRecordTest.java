@@ -14,6 +14,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -52,14 +53,38 @@ class ExplainLeanRecordTest {
         assertTrue(text.contains("(Lean record: it holds the answer and the ids and labels of its clauses"), text);
         assertFalse(text.contains("Why: "), text);
         assertTrue(text.contains("《促进和规范数据跨境流动规定》第八条"), "the labels are there: " + text);
+        // Issue 14: without its request, a lean record has no request digest either, and says so in both languages.
+        assertTrue(text.contains("(It has no request digest (requestDigest) either: a lean record states it only with"
+                + " its request"), text);
+        assertTrue(text.contains("evaluate --with-request"), text);
+        String zh = Explainer.explainRecord(withoutRequest, SERVICE, Explainer.Lang.ZH);
+        assertTrue(zh.contains("该记录亦无申请摘要（requestDigest）"), zh);
         // Another rule set (a digest not this service's): the analysis is not recomputed.
         String json = DecisionJson.toJson(example(true), Detail.LEAN, false)
                 .replaceFirst("\"digest\":\"sha256:[0-9a-f]{64}\"", "\"digest\":\"sha256:" + "0".repeat(64) + "\"");
         String other = Explainer.explainRecord(Records.read(json), SERVICE, Explainer.Lang.EN);
         assertTrue(other.contains("(Lean record: it holds the answer"), other);
         assertFalse(other.contains("Why: "), other);
+        assertFalse(other.contains("no request digest"), "a record with its request keeps its digest: " + other);
         // A full record is never annotated.
         String full = Explainer.explainRecord(example(true), SERVICE, Explainer.Lang.EN);
         assertFalse(full.contains("Lean record"), full);
+    }
+
+    @Test
+    void aRecordWithItsRequestButNoDigestIsRefused() throws IOException {
+        // The digest ties the embedded request to the decision: a record that carries one without the other is
+        // unchecked evidence, lean or full, and is refused rather than explained.
+        for (Detail detail : Detail.values()) {
+            String json = DecisionJson.toJson(example(true), detail, false)
+                    .replaceFirst("\"requestDigest\":\"sha256:[0-9a-f]{64}\",", "");
+            IOException e = assertThrows(IOException.class, () -> Records.read(json), detail.name());
+            assertTrue(e.getMessage().contains("requestDigest"), e.getMessage());
+        }
+        // A full record without its request states its digest all the same.
+        String full = DecisionJson.toJson(example(false), Detail.FULL, false)
+                .replaceFirst("\"requestDigest\":\"sha256:[0-9a-f]{64}\",", "");
+        IOException e = assertThrows(IOException.class, () -> Records.read(full));
+        assertEquals("a full record needs requestDigest", e.getMessage());
     }
 }

@@ -132,6 +132,30 @@ class SchemasAndOpenApiTest {
     }
 
     @Test
+    void theRequestDigestIsRequiredInFullRecordsAndBesideARequest() throws Exception {
+        String example = Files.readString(docs().resolve("examples/jiangsu-scc-cumulative.json"));
+        // Issue 14: the service's lean record without its request has no digest, and the schema accepts that.
+        JsonNode lean = http.post("/v1/decisions", example).json();
+        assertTrue(lean.path("requestDigest").isMissingNode() && lean.path("request").isMissingNode(), lean.toString());
+        assertTrue(decisionSchema.validate(lean).isEmpty(), decisionSchema.validate(lean).toString());
+        // With its request (withRequest=true), lean or full, the record states the digest, and must.
+        for (String detail : List.of("", "&detail=full")) {
+            com.fasterxml.jackson.databind.node.ObjectNode withRequest = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    http.post("/v1/decisions?withRequest=true" + detail, example).json();
+            assertEquals(service.evaluateJson(example).requestDigest(), withRequest.path("requestDigest").asText());
+            withRequest.remove("requestDigest");
+            assertFalse(decisionSchema.validate(withRequest).isEmpty(), detail + ": a request without its digest");
+        }
+        // A full record states it even without its request.
+        com.fasterxml.jackson.databind.node.ObjectNode full = (com.fasterxml.jackson.databind.node.ObjectNode)
+                http.post("/v1/decisions?detail=full", example).json();
+        assertTrue(full.path("requestDigest").isTextual() && full.path("request").isMissingNode(), full.toString());
+        assertTrue(decisionSchema.validate(full).isEmpty(), decisionSchema.validate(full).toString());
+        full.remove("requestDigest");
+        assertFalse(decisionSchema.validate(full).isEmpty(), "a full record without its digest");
+    }
+
+    @Test
     void theOpenApiDocumentReferencesBothSchemasAndOnlyWhatExists() throws Exception {
         Http.Response r = http.get("/openapi.json");
         assertEquals(200, r.status());

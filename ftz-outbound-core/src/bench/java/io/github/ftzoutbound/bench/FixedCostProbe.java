@@ -1,0 +1,79 @@
+package io.github.ftzoutbound.bench;
+
+import io.github.ftzoutbound.Requests;
+import io.github.ftzoutbound.api.DecisionJson;
+import io.github.ftzoutbound.api.DecisionRecord;
+import io.github.ftzoutbound.api.ExportDecisionService;
+import io.github.ftzoutbound.engine.EngineCounts;
+import io.github.ftzoutbound.model.ExportRequest;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * Thread CPU time per operation of the engine beside the bare-Drools probe with the engine's counts, interleaved
+ * round by round in one thread (docs/performance.md, "The fixed part per evaluation"). On a machine other builds
+ * load, wall-clock figures measure the scheduler; thread CPU time and interleaving keep the ratio between the
+ * engine and the probe meaningful. Arguments: rounds (default 40) and operations per round (default 200).
+ */
+public final class FixedCostProbe {
+    private FixedCostProbe() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        ExportDecisionService service = ExportDecisionService.bundled();
+        Map<String, IntSupplier> ops = new LinkedHashMap<>();
+        for (int items : new int[]{1, 10}) {
+            ExportRequest[] requests = new ExportRequest[64];
+            String[] json = new String[64];
+            for (int i = 0; i < 64; i++) {
+                requests[i] = Requests.zhejiangEcommerce(items, i);
+                json[i] = Requests.zhejiangEcommerceJson(items, i);
+            }
+            EngineCounts counts = new EngineCounts(service, requests);
+            BareDroolsProbe bare = new BareDroolsProbe(counts.rules, counts.facts,
+                    (int) Math.round(counts.firings));
+            System.out.printf("%d-item request: %s; bare probe fires %d%n", items, counts, bare.evaluate());
+            int[] next = new int[1];
+            ops.put("engine " + items, () -> service.evaluate(requests[next[0]++ & 63]).pathway().ordinal());
+            ops.put("bare " + items, bare::evaluate);
+            ops.put("jsonLean " + items, () -> DecisionJson.toJson(service.evaluateJson(json[next[0]++ & 63]),
+                    DecisionRecord.Detail.LEAN, false).length());
+            ops.put("jsonFull " + items, () -> DecisionJson.toJson(service.evaluateJson(json[next[0]++ & 63]),
+                    DecisionRecord.Detail.FULL, false).length());
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, List<Double>> perOp = new LinkedHashMap<>();
+        long sink = 0;
+        for (int r = -rounds / 4; r < rounds; r++) { // the first quarter warms up
+            for (Map.Entry<String, IntSupplier> e : ops.entrySet()) {
+                long t0 = mx.getCurrentThreadCpuTime();
+                for (int i = 0; i < perRound; i++) {
+                    sink += e.getValue().getAsInt();
+                }
+                long t1 = mx.getCurrentThreadCpuTime();
+                if (r >= 0) {
+                    perOp.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add((t1 - t0) / 1e3 / perRound);
+                }
+            }
+        }
+        System.out.println("thread CPU time per operation, median (min) of " + rounds + " rounds of " + perRound);
+        Map<String, Double> median = new LinkedHashMap<>();
+        perOp.forEach((k, v) -> {
+            double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            median.put(k, a[a.length / 2]);
+            System.out.printf("%-12s %8.1f us (%.1f)%n", k, a[a.length / 2], a[0]);
+        });
+        for (int items : new int[]{1, 10}) {
+            System.out.printf("engine/bare %d items: %.2f%n", items, median.get("engine " + items) / median.get("bare " + items));
+        }
+        System.out.println(sink == 42 ? "" : "");
+    }
+}
