@@ -37,7 +37,7 @@ final class BatchProgress implements BatchEvaluator.Progress, AutoCloseable {
         ProgressBarBuilder b = new ProgressBarBuilder()
                 .setTaskName("evaluate-batch")
                 .setInitialMax(Math.max(total, 0))
-                .setUnit(ErrorText.text(Main.CONSOLE_BUNDLE, consoleLocale(locale), "progress.unit"), 1)
+                .setUnit(io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, consoleLocale(locale), "progress.unit"), 1)
                 .showSpeed()
                 .setEtaFunction(this::eta);
         if (terminal) {
@@ -89,11 +89,11 @@ final class BatchProgress implements BatchEvaluator.Progress, AutoCloseable {
     static String plainLine(long done, long total, double perSecond, Optional<Duration> eta, Locale locale) {
         Locale l = consoleLocale(locale);
         String counts = total > 0
-                ? ErrorText.text(Main.CONSOLE_BUNDLE, l, "progress.counts", done, total, done * 100 / total)
-                : ErrorText.text(Main.CONSOLE_BUNDLE, l, "progress.lines", done);
-        return ErrorText.text(Main.CONSOLE_BUNDLE, l, "progress.line", counts,
-                String.format(Locale.ROOT, "%.0f", perSecond), eta.map(d -> ErrorText.text(Main.CONSOLE_BUNDLE, l,
-                        "progress.seconds", d.toSeconds())).orElse(ErrorText.text(Main.CONSOLE_BUNDLE, l,
+                ? io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, l, "progress.counts", done, total, done * 100 / total)
+                : io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, l, "progress.lines", done);
+        return io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, l, "progress.line", counts,
+                String.format(Locale.ROOT, "%.0f", perSecond), eta.map(d -> io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, l,
+                        "progress.seconds", d.toSeconds())).orElse(io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, l,
                         "progress.unknown")));
     }
 

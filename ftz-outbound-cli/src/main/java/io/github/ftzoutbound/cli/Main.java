@@ -142,11 +142,14 @@ public final class Main implements Callable<Integer> {
             return FAILURE;
         });
         cl.setParameterExceptionHandler((e, args1) -> {
-            // picocli's own message is English only; a Chinese line says what kind of problem it is.
+            // picocli's own message is English only: in Chinese, a Chinese line says it is a command-line error and
+            // what is wrong with which option or value (UsageErrors); in English, picocli's message as it is.
             if (messages.containsKey("error.commandLine")) {
                 err.println(messages.getString("error.commandLine"));
+                err.println(UsageErrors.chinese(e, messages));
+            } else {
+                err.println(e.getMessage());
             }
-            err.println(e.getMessage());
             e.getCommandLine().usage(err);
             return INVALID_INPUT;
         });
@@ -219,12 +222,7 @@ public final class Main implements Callable<Integer> {
      * scripts reading them keep working; a Chinese legal team reads them in Chinese (issue 16).
      */
     static String say(String key, Object... args) {
-        return ErrorText.text(CONSOLE_BUNDLE, language(), key, args);
-    }
-
-    /** A rule-set problem in the run's language: verbatim, introduced in Chinese for Chinese (RuleSetException). */
-    static String ruleProblem(String problem) {
-        return io.github.ftzoutbound.api.RuleSetException.problem(problem).message(language());
+        return io.github.ftzoutbound.model.Texts.text(CONSOLE_BUNDLE, language(), key, args);
     }
 
     /** The language chosen for this run (--lang or the locale): Chinese or English. */
@@ -676,11 +674,13 @@ public final class Main implements Callable<Integer> {
             try {
                 report = ListLint.lint(dir);
             } catch (RuleSetException e) {
-                e.problems().forEach(p -> err.println(ruleProblem(p)));
+                e.problems(language()).forEach(err::println);
                 return RULES_FAILED;
             }
-            report.findings().forEach(out::println);
-            report.acknowledged().forEach(out::println);
+            // In the run's language: a Chinese legal team reads each finding in Chinese (lists/ListProblems_zh);
+            // the file, line, finding code and the file's own reasons stay as they are.
+            report.findings().forEach(f -> out.println(f.toString(language())));
+            report.acknowledged().forEach(f -> out.println(f.toString(language())));
             String acked = report.acknowledged().isEmpty() ? "" : say("lint.acknowledged", report.acknowledged().size());
             out.println(report.findings().isEmpty() ? say("lint.clean", acked)
                     : say("lint.findings", report.findings().size(), acked));

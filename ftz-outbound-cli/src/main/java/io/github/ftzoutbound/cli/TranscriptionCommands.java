@@ -118,7 +118,7 @@ final class TranscriptionCommands {
                 err.println(Main.say("export.failed", e.getMessage()));
                 return Main.INVALID_INPUT;
             } catch (RuleSetException e) {
-                e.problems().forEach(p -> err.println(Main.ruleProblem(p)));
+                e.problems(Main.language()).forEach(err::println);
                 return Main.RULES_FAILED;
             }
             try {
@@ -180,7 +180,7 @@ final class TranscriptionCommands {
                 spec.commandLine().getOut().println(Main.say("migrate.wrote", out));
                 return Main.DECIDED;
             } catch (RuleSetException e) {
-                e.problems().forEach(p -> err.println(Main.ruleProblem(p)));
+                e.problems(Main.language()).forEach(err::println);
                 return Main.RULES_FAILED;
             } catch (IOException | IllegalArgumentException e) {
                 err.println(Main.say("migrate.failed", e.getMessage()));

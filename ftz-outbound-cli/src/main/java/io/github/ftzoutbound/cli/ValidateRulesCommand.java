@@ -37,7 +37,7 @@ final class ValidateRulesCommand implements Callable<Integer> {
             out.println(Main.say("validate.clean", rs.rules().size(), drl, info.version(), info.digest()));
             return 0;
         } catch (RuleSetException e) {
-            e.problems().forEach(p -> out.println(Main.ruleProblem(p)));
+            e.problems(Main.language()).forEach(out::println);
             out.println(Main.say("validate.errors", e.problems().size()));
             return Main.RULES_FAILED;
         }

@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -305,8 +304,7 @@ public final class ListTranscription {
         try {
             ListLoader.parseAll(List.of(new SourceFile("imported.list.yaml", yaml)));
         } catch (RuleSetException e) {
-            return new Imported(null, e.problems(), e.problems().stream()
-                    .map(p -> RuleSetException.problem(p).message(Locale.SIMPLIFIED_CHINESE)).toList());
+            return new Imported(null, e.problems(), e.problems(Locale.SIMPLIFIED_CHINESE));
         }
         return new Imported(yaml, List.of(), List.of());
     }
@@ -530,20 +528,7 @@ public final class ListTranscription {
          * (no MessageFormat: no quoting rules, numbers as they are, a cell that reads "{0}" is never substituted).
          */
         static String text(Locale locale, String key, Object... args) {
-            String pattern = ResourceBundle.getBundle(BUNDLE, locale,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-            StringBuilder sb = new StringBuilder(pattern.length() + 32);
-            for (int i = 0; i < pattern.length(); i++) {
-                char ch = pattern.charAt(i);
-                if (ch == '{' && i + 2 < pattern.length() && pattern.charAt(i + 2) == '}'
-                        && Character.isDigit(pattern.charAt(i + 1)) && pattern.charAt(i + 1) - '0' < args.length) {
-                    sb.append(args[pattern.charAt(i + 1) - '0']);
-                    i += 2;
-                } else {
-                    sb.append(ch);
-                }
-            }
-            return sb.toString();
+            return io.github.ftzoutbound.model.Texts.text(BUNDLE, locale, key, args);
         }
 
         void pattern(Sheet s, int r, int c, String v, Pattern p, String what) {

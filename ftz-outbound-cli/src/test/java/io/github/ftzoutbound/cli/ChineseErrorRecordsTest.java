@@ -192,6 +192,36 @@ class ChineseErrorRecordsTest {
     }
 
     /**
+     * lint-lists and a broken list with --lang zh: every finding and every problem in Chinese (lists/ListProblems_zh),
+     * not a Chinese introduction before the English original; file, line, codes and key names stay as they are.
+     */
+    @Test
+    void listFindingsAndListProblemsReadInChineseWithLangZh(@TempDir Path dir) throws Exception {
+        CliTest.listDir(dir, CliTest.DATED_LIST);
+        CliTest.Run lint = CliTest.run("--lang", "zh", "lint-lists", dir.toString());
+        assertEquals(1, lint.exit(), lint.out() + lint.err());
+        assertTrue(lint.out().contains("dated.list.yaml:11: STRICTER_THAN_NATIONAL：提示：条目T-DATED-1"), lint.out());
+        CliTest.Run examples = CliTest.run("--lang", "zh", "lint-lists", "../docs/examples/lists");
+        assertEquals(0, examples.exit(), examples.out() + examples.err());
+        assertTrue(examples.out().contains("已确认 STRICTER_THAN_NATIONAL：提示：条目ZJX-PHARMA-CT-SA01"), examples.out());
+        Files.writeString(dir.resolve("dated.list.yaml"), CliTest.DATED_LIST.replace("sectors:", "sector:")
+                .replace("effectiveTo: 2027-01-01", "effectiveTo: 2025-01-01"));
+        CliTest.Run broken = CliTest.run("--lang", "zh", "lint-lists", dir.toString());
+        assertEquals(3, broken.exit(), broken.out() + broken.err());
+        assertTrue(broken.err().contains("未知的键“sector”"), broken.err());
+        assertTrue(broken.err().contains("必须提供sectors"), broken.err());
+        for (CliTest.Run r : List.of(lint, examples, broken)) {
+            String all = r.out() + r.err();
+            assertTrue(hasChinese(all), all);
+            assertEquals(List.of(), all.lines().filter(l -> PROSE.matcher(l).find()).toList(), "English prose");
+        }
+        // English stays as it was for scripts.
+        CliTest.Run brokenEn = CliTest.run("--lang", "en", "lint-lists", dir.toString());
+        assertTrue(brokenEn.err().contains("dated.list.yaml:8: unknown key \"sector\" in list"), brokenEn.err());
+        assertFalse(hasChinese(brokenEn.err()), brokenEn.err());
+    }
+
+    /**
      * {@code --lang zh CMD --help} for every command and subcommand (picocli's own help command included): no line
      * is English prose (three English words in a row and no Chinese). Option names, file names and codes may stay.
      */

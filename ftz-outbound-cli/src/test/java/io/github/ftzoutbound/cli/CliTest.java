@@ -49,7 +49,8 @@ public class CliTest {
                 .formatted(date, sector, scenario == null ? "" : "\"scenario\":\"" + scenario + "\",", individuals);
     }
 
-    static final String DATED_LIST = """
+    /** A small dated Zhejiang list (also the server tests' broken list, with "sector:"). */
+    public static final String DATED_LIST = """
             id: T-DATED
             ftz: ZHEJIANG
             status: OFFICIAL

@@ -412,6 +412,32 @@ class DecisionServerTest {
         stopper.join();
     }
 
+    /** Issue 16: a broken list file's problems read in Chinese on /health/ready?lang=zh, not introduced in Chinese. */
+    @Test
+    void aBrokenListsProblemsReadInChineseOnReadiness(@TempDir Path work) throws Exception {
+        Path lists = Files.createDirectories(work.resolve("lists"));
+        Files.writeString(lists.resolve("dated.list.yaml"),
+                io.github.ftzoutbound.cli.CliTest.DATED_LIST.replace("sectors:", "sector:"));
+        DecisionServer s = new DecisionServer(ServerConfig.defaults(0, work),
+                () -> ExportDecisionService.builder().addListDirectory(lists).build(), null).start();
+        try {
+            assertFalse(s.awaitLoaded(Duration.ofMinutes(1)));
+            Http h = new Http(s.port());
+            Http.Response ready = h.get("/health/ready");
+            assertTrue(ready.json().path("problems").toString().contains("unknown key \\\"sector\\\" in list"),
+                    ready.body());
+            Http.Response readyZh = h.get("/health/ready?lang=zh");
+            assertEquals(ready.json().path("problems"), readyZh.json().path("problems"));
+            String zh = readyZh.json().path("problemsZh").toString();
+            assertTrue(zh.contains("未知的键“sector”") && zh.contains("必须提供sectors"), readyZh.body());
+            assertFalse(java.util.regex.Pattern.compile("\\b[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}\\b").matcher(zh).find(),
+                    "English prose in " + zh);
+            assertTrue(h.get("/v1/ruleset?lang=zh").body().contains("未知的键"), "503 body words the problem in Chinese");
+        } finally {
+            s.stop(Duration.ofSeconds(5));
+        }
+    }
+
     @Test
     void rulesThatFailToLoadLeaveTheServiceUnreadyWith503(@TempDir Path work) throws Exception {
         Path emptyRules = Files.createDirectories(work.resolve("no-rules"));

@@ -11,19 +11,42 @@ import java.util.Locale;
  */
 public class RuleSetException extends RuntimeException {
     private final transient List<String> problems;
+    private final transient List<Problem> texts;
 
     public RuleSetException(List<String> problems) {
-        super("rules or lists failed to load; nothing will be decided:\n  " + String.join("\n  ", problems));
-        this.problems = List.copyOf(problems);
+        this(problems, problems.stream().map(RuleSetException::problem).toList());
     }
 
+    private RuleSetException(List<String> problems, List<Problem> texts) {
+        super("rules or lists failed to load; nothing will be decided:\n  " + String.join("\n  ", problems));
+        this.problems = List.copyOf(problems);
+        this.texts = List.copyOf(texts);
+    }
+
+    /**
+     * Problems the library words itself (a list file's, from {@code lists/ListProblems}): their English texts are
+     * {@link #problems()}, and {@link #asProblems()} reads each in Chinese too, not only introduced in Chinese.
+     */
+    public static RuleSetException of(List<Problem> problems) {
+        return new RuleSetException(problems.stream().map(Problem::message).toList(), problems);
+    }
+
+    /** The problems in English, each {@code file:line: message}. */
     public List<String> problems() {
         return problems;
     }
 
-    /** The problems as {@link Problem}s at path {@code rules}: verbatim in English, introduced in Chinese. */
+    /** The problems in {@code locale}'s language (Chinese for zh, English otherwise). */
+    public List<String> problems(Locale locale) {
+        return texts.stream().map(p -> p.message(locale)).toList();
+    }
+
+    /**
+     * The problems as {@link Problem}s at path {@code rules}: a problem the library words itself reads in either
+     * language; one from outside (Drools, the YAML parser) is verbatim in English and introduced in Chinese.
+     */
     public List<Problem> asProblems() {
-        return problems.stream().map(RuleSetException::problem).toList();
+        return texts;
     }
 
     /**

@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * while it compiles a rule, so {@code @explain(java.lang.Runtime.getRuntime().exec("…"))} would run a command on
  * {@code validate-rules} alone, before any review of the rule's consequence. This guard parses the DRL (parsing
  * evaluates nothing) and accepts only what the project's metadata needs: one double-quoted string literal or a
- * whole number per annotation value. Anything else is an error naming file, line and annotation, and nothing is
- * compiled.
+ * whole number per annotation value. Anything else is an error naming the file, the line of the rule (or declared
+ * type) that carries the annotation, the rule and the annotation, and nothing is compiled. The line is the rule's,
+ * not the annotation's own: Drools 10's parser gives an annotation no line ({@code AnnotationDescr.getLine()} is
+ * -1), so the rule's line is the nearest the guard can name.
  *
  * <p>It also refuses a rule whose consequence adds an obligation or a warning ({@code outcome.obligation},
  * {@code outcome.warning}, {@code outcome.categoryWarning}, {@code outcome.obligationFor}, {@code outcome.warningFor}) without its words in both languages: {@code @message}
@@ -73,6 +75,8 @@ public final class DrlMetadataGuard {
             for (Map.Entry<String, Object> e : a.getValueMap().entrySet()) {
                 if (!literal(e.getValue())) {
                     String shown = String.valueOf(e.getValue()).replaceAll("\\s+", " ");
+                    // Drools 10's parser gives annotations no line (-1): this is the rule's (or type's) line,
+                    // and would become the annotation's own if a later parser gave one.
                     problems.add(f.path() + ":" + Math.max(a.getLine(), line) + ": " + where + ": @" + a.getName()
                             + " must be a quoted string or a whole number, not " + (shown.length() > 60
                             ? shown.substring(0, 60) + "…" : shown) + " (Drools would evaluate it as code while "

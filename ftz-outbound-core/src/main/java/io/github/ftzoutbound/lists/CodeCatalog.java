@@ -94,9 +94,17 @@ public final class CodeCatalog {
 
     /** "unknown sector code CROSS_BORDER_ECOMERCE; did you mean CROSS_BORDER_ECOMMERCE?" */
     public String unknownMessage(Kind kind, String code) {
+        return unknownProblem(kind, code).message();
+    }
+
+    /**
+     * The same as a {@link io.github.ftzoutbound.model.Problem} (path {@code lists}) that reads in Chinese too, in
+     * the words a request's unknown code has (model/Problems: code.unknown.*, code.unknownNear.*).
+     */
+    public io.github.ftzoutbound.model.Problem unknownProblem(Kind kind, String code) {
         List<String> near = suggest(kind, code);
         String what = kind.name().toLowerCase(java.util.Locale.ROOT);
-        return "unknown " + what + " code " + code + " (no code catalog defines it)"
-                + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?");
+        return near.isEmpty() ? io.github.ftzoutbound.model.Problem.of("lists", "code.unknown." + what, code)
+                : io.github.ftzoutbound.model.Problem.of("lists", "code.unknownNear." + what, code, near);
     }
 }

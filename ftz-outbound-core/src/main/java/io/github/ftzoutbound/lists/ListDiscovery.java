@@ -75,8 +75,7 @@ public final class ListDiscovery {
     public static List<SourceFile> discover(Path dir, String prefix) {
         List<SourceFile> out = FolderFiles.read(dir, prefix, POLICY);
         if (out.stream().noneMatch(f -> f.path().endsWith(SUFFIX) || f.path().endsWith(ADOPTION_SUFFIX))) {
-            throw new RuleSetException(List.of(dir + ": no *" + SUFFIX + " list file in this folder: an empty list "
-                    + "folder is refused (a folder that was meant to hold lists and holds none would apply no list)"));
+            throw RuleSetException.of(List.of(ListLoader.problem(dir + ": ", "folder.noLists", SUFFIX)));
         }
         return out;
     }

@@ -3,11 +3,14 @@ package io.github.ftzoutbound.lists;
 import io.github.ftzoutbound.engine.ClasspathFiles;
 import io.github.ftzoutbound.engine.SourceFile;
 import io.github.ftzoutbound.model.Pathway;
+import io.github.ftzoutbound.model.Problem;
+import io.github.ftzoutbound.model.Texts;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,13 +39,43 @@ public final class ListLint {
     /** CBDF Art. 7 item 2: from this many sensitive persons a year, a security assessment. */
     static final long NATIONAL_SA_SENSITIVE = 10_000;
 
-    /** One finding; {@code acknowledged} is the file's reason when the legal team has accepted it, else null. */
+    /**
+     * One finding; {@code acknowledged} is the file's reason when the legal team has accepted it, else null.
+     * {@code text} is its message as a {@link Problem} of the bundle {@code lists/ListProblems} (or, for an unknown
+     * code, {@code model/Problems}), so that it reads in Chinese too; null for a finding made with the short
+     * constructor, which reads {@code message} in every language. The finding code, rows and the file's own reason
+     * are never translated: the file and the legal team's scripts use them as they are.
+     */
     public record Finding(String file, int line, String code, List<String> rows, String message,
-                          String acknowledged) {
+                          String acknowledged, Problem text) {
+        /** A finding whose message reads the same in every language. */
+        public Finding(String file, int line, String code, List<String> rows, String message, String acknowledged) {
+            this(file, line, code, rows, message, acknowledged, null);
+        }
+
+        static Finding of(String file, int line, String code, List<String> rows, Problem text) {
+            return new Finding(file, line, code, rows, text.message(), null, text);
+        }
+
+        /** The message in {@code locale}'s language (Chinese for zh, English otherwise). */
+        public String message(Locale locale) {
+            return text == null ? message : text.message(locale);
+        }
+
+        /** {@code file:line: CODE: message}, with the reason when acknowledged, in English. */
         @Override
         public String toString() {
-            return file + ":" + line + ": " + (acknowledged == null ? "" : "acknowledged ") + code + ": " + message
-                    + (acknowledged == null ? "" : " — " + acknowledged);
+            return toString(Locale.ROOT);
+        }
+
+        /** {@code file:line: CODE: message} in {@code locale}'s language; "已确认" for acknowledged in Chinese. */
+        public String toString(Locale locale) {
+            return Texts.text(ListLoader.BUNDLE, locale, acknowledged == null ? "lint.finding" : "lint.acknowledged",
+                    file, line, code, message(locale), acknowledged);
+        }
+
+        Finding acknowledgedAs(String reason) {
+            return new Finding(file, line, code, rows, message, reason, text);
         }
     }
 
@@ -85,8 +118,8 @@ public final class ListLint {
             for (int i = 0; i < entries.size(); i++) {
                 ListEntry a = entries.get(i);
                 if (a.fields().isEmpty() && list.format() == 1) {
-                    raw.add(new Finding(list.source(), a.line(), "NO_FIELDS", List.of(a.id()),
-                            "entry " + a.id() + " names no fields, so it can never match an item", null));
+                    raw.add(Finding.of(list.source(), a.line(), "NO_FIELDS", List.of(a.id()),
+                            text("lint.noFields", a.id())));
                 }
                 for (int j = i + 1; j < entries.size(); j++) {
                     ListEntry b = entries.get(j);
@@ -94,15 +127,14 @@ public final class ListLint {
                             || Objects.equals(a.scenario(), b.scenario());
                     List<String> shared = a.fields().stream().filter(b.fields()::contains).toList();
                     if (sameScenario && !shared.isEmpty() && a.pathway() != b.pathway() && !tiers(a, b)) {
-                        raw.add(new Finding(list.source(), b.line(), "OVERLAP", List.of(a.id(), b.id()),
-                                "entry " + b.id() + " (" + b.pathway() + ") overlaps entry " + a.id() + " (line "
-                                        + a.line() + ", " + a.pathway() + ") on fields " + shared
-                                        + "; where both thresholds are met the stricter pathway applies", null));
+                        raw.add(Finding.of(list.source(), b.line(), "OVERLAP", List.of(a.id(), b.id()),
+                                text("lint.overlap", b.id(), b.pathway(), a.id(), a.line(), a.pathway(),
+                                        String.valueOf(shared))));
                     }
                 }
                 if (a.dataClass() == DataClass.PERSONAL_INFORMATION) {
-                    stricterThanNational(a).ifPresent(msg -> raw.add(new Finding(list.source(), a.line(),
-                            "STRICTER_THAN_NATIONAL", List.of(a.id()), "note: entry " + a.id() + " " + msg, null)));
+                    stricterThanNational(a).ifPresent(key -> raw.add(Finding.of(list.source(), a.line(),
+                            "STRICTER_THAN_NATIONAL", List.of(a.id()), text(key, a.id()))));
                 }
             }
         }
@@ -120,7 +152,7 @@ public final class ListLint {
                 findings.add(f);
             } else {
                 used.add(ack);
-                acknowledged.add(new Finding(f.file(), f.line(), f.code(), f.rows(), f.message(), ack.reason()));
+                acknowledged.add(f.acknowledgedAs(ack.reason()));
             }
         }
         for (NegativeList list : lists) {
@@ -129,9 +161,8 @@ public final class ListLint {
             }
             for (Acknowledgement a : list.acknowledgements()) {
                 if (!used.contains(a)) {
-                    findings.add(new Finding(list.source(), 1, "UNUSED_ACKNOWLEDGEMENT", a.rows(),
-                            "acknowledgement of " + a.finding() + " for " + a.rows()
-                                    + " matches no finding; remove it", null));
+                    findings.add(Finding.of(list.source(), 1, "UNUSED_ACKNOWLEDGEMENT", a.rows(),
+                            text("lint.unusedAcknowledgement", a.finding(), String.valueOf(a.rows()))));
                 }
             }
         }
@@ -141,26 +172,27 @@ public final class ListLint {
     private static void codes(NegativeList list, CodeCatalog catalog, List<Finding> out) {
         for (String s : list.sectors()) {
             if (!catalog.knows(CodeCatalog.Kind.SECTOR, s)) {
-                out.add(new Finding(list.source(), 1, "UNKNOWN_CODE", List.of(),
-                        catalog.unknownMessage(CodeCatalog.Kind.SECTOR, s), null));
+                out.add(Finding.of(list.source(), 1, "UNKNOWN_CODE", List.of(),
+                        catalog.unknownProblem(CodeCatalog.Kind.SECTOR, s)));
             }
         }
         for (String s : list.scenarios()) {
             if (!catalog.knows(CodeCatalog.Kind.SCENARIO, s)) {
-                out.add(new Finding(list.source(), 1, "UNKNOWN_CODE", List.of(),
-                        catalog.unknownMessage(CodeCatalog.Kind.SCENARIO, s), null));
+                out.add(Finding.of(list.source(), 1, "UNKNOWN_CODE", List.of(),
+                        catalog.unknownProblem(CodeCatalog.Kind.SCENARIO, s)));
             }
         }
         for (ListEntry e : list.entries()) {
             if (e.scenario() != null && !catalog.knows(CodeCatalog.Kind.SCENARIO, e.scenario())
                     && !list.scenarios().contains(e.scenario())) {
-                out.add(new Finding(list.source(), e.line(), "UNKNOWN_CODE", List.of(e.id()),
-                        catalog.unknownMessage(CodeCatalog.Kind.SCENARIO, e.scenario()), null));
+                out.add(Finding.of(list.source(), e.line(), "UNKNOWN_CODE", List.of(e.id()),
+                        catalog.unknownProblem(CodeCatalog.Kind.SCENARIO, e.scenario())));
             }
             for (String f : e.fields()) {
                 if (!catalog.knows(CodeCatalog.Kind.FIELD, f)) {
-                    out.add(new Finding(list.source(), e.line(), "UNKNOWN_CODE", List.of(e.id()),
-                            "row " + e.id() + ": " + catalog.unknownMessage(CodeCatalog.Kind.FIELD, f), null));
+                    List<String> near = catalog.suggest(CodeCatalog.Kind.FIELD, f);
+                    out.add(Finding.of(list.source(), e.line(), "UNKNOWN_CODE", List.of(e.id()), near.isEmpty()
+                            ? text("lint.unknownField", e.id(), f) : text("lint.unknownFieldNear", e.id(), f, near)));
                 }
             }
         }
@@ -185,6 +217,12 @@ public final class ListLint {
         return p.ordinal();
     }
 
+    /** A finding's message: {@code key} of {@link ListLoader#BUNDLE} with {@code args}. */
+    private static Problem text(String key, Object... args) {
+        return Problem.in(ListLoader.BUNDLE, "lists", key, args);
+    }
+
+    /** The key of the note when a personal-information row asks more than the national rules, if it does. */
     private static Optional<String> stricterThanNational(ListEntry e) {
         if (e.route() != null) {
             return Optional.empty();
@@ -195,16 +233,13 @@ public final class ListLint {
                         && (b.atLeast() < NATIONAL_SA_INDIVIDUALS || b.counts() == Counts.ALL_PERSONS)
                         || (b.counts() == Counts.SENSITIVE_PERSONS || b.counts() == Counts.ACCOUNT_OR_MEDICAL_PERSONS)
                         && b.atLeast() < NATIONAL_SA_SENSITIVE))) {
-            return Optional.of("asks a security assessment below the national tier (1,000,000 persons or"
-                    + " 10,000 sensitive persons a year, CBDF Art. 7 item 2); national exemptions (CBDF Arts. 4–5)"
-                    + " still prevail, and measures Art. 8 lets lists relax PI tiers, not tighten them");
+            return Optional.of("lint.stricterAssessment");
         }
         if (e.pathway() == Pathway.STANDARD_CONTRACT_OR_CERTIFICATION && (bands.isEmpty() || bands.stream().anyMatch(b ->
                 (b.counts() == Counts.NON_SENSITIVE_PERSONS || b.counts() == Counts.ALL_PERSONS)
                         && b.atLeast() < NATIONAL_EXEMPTION_BELOW)
                 && bands.stream().noneMatch(b -> b.counts() == Counts.SENSITIVE_PERSONS))) {
-            return Optional.of("asks a standard contract below 100,000 persons a year; the national"
-                    + " exemption (CBDF Art. 5 item 4) prevails there, so the entry has no effect below it");
+            return Optional.of("lint.stricterContract");
         }
         return Optional.empty();
     }

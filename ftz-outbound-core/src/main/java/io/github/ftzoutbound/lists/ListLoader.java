@@ -5,6 +5,7 @@ import io.github.ftzoutbound.engine.SourceFile;
 import io.github.ftzoutbound.model.Ftz;
 import io.github.ftzoutbound.model.Limits;
 import io.github.ftzoutbound.model.Pathway;
+import io.github.ftzoutbound.model.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -36,6 +37,11 @@ import java.util.Set;
  */
 public final class ListLoader {
     public static final int MAX_FILE_CHARS = 1024 * 1024;
+    /**
+     * The texts of list-file problems: English in {@code lists/ListProblems.properties}, Chinese in
+     * {@code ListProblems_zh.properties} (issue 16: a legal team fixing a list reads why in its language).
+     */
+    public static final String BUNDLE = "io.github.ftzoutbound.lists.ListProblems";
     /** The other FTZs whose lists may be adopted by reference (JS 24 para 2, ZJ 19). */
     public static final Set<String> OTHER_FTZS = Set.of("BEIJING", "SHANGHAI", "TIANJIN", "HAINAN", "CHONGQING",
             "GUANGXI", "FUJIAN", "GUANGDONG", "SHANDONG", "HUBEI", "SICHUAN", "SHAANXI", "LIAONING", "HENAN",
@@ -85,6 +91,18 @@ public final class ListLoader {
     private ListLoader() {
     }
 
+    /**
+     * One problem of a list file: {@code at} is where ({@code "file:line: "}, never translated), {@code key} its
+     * text in {@link #BUNDLE} with {@code {0}} for {@code at} and {@code {1}}, {@code {2}}… for {@code args}. Its
+     * English text reads {@code file:line: message} as it always has.
+     */
+    static Problem problem(String at, String key, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = at;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Problem.in(BUNDLE, "rules", key, all);
+    }
+
     /** Parses every list file; throws {@link RuleSetException} with all problems if any file is bad. */
     public static List<NegativeList> parseAll(List<SourceFile> files) {
         return load(files, List.of(), List.of()).lists();
@@ -96,7 +114,7 @@ public final class ListLoader {
      * or row ids across files, an adoption naming a list not loaded, a code defined twice with different names.
      */
     public static Loaded load(List<SourceFile> listFiles, List<SourceFile> adoptionFiles, List<SourceFile> codeFiles) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<NegativeList> lists = new ArrayList<>();
         Map<String, String> listIds = new HashMap<>();
         Map<String, String> entryIds = new HashMap<>();
@@ -107,14 +125,14 @@ public final class ListLoader {
             }
             String where = listIds.putIfAbsent(parts.get(0).id(), f.path());
             if (where != null) {
-                problems.add(f.path() + ":1: duplicate list id \"" + parts.get(0).id() + "\" (also in " + where + ")");
+                problems.add(problem(f.path() + ":1: ", "list.duplicateListId", parts.get(0).id(), where));
             }
             for (NegativeList list : parts) {
                 for (ListEntry e : list.entries()) {
                     String other = entryIds.putIfAbsent(e.id(), f.path() + ":" + e.line());
                     if (other != null) {
-                        problems.add(f.path() + ":" + e.line() + ": duplicate entry id \"" + e.id() + "\" (also at "
-                                + other + ")");
+                        problems.add(problem(f.path() + ":" + e.line() + ": ", "list.duplicateEntryIdAcross",
+                                e.id(), other));
                     }
                 }
             }
@@ -128,23 +146,19 @@ public final class ListLoader {
                 continue;
             }
             if (!adoptionIds.add(a.id())) {
-                problems.add(f.path() + ":1: duplicate adoption id \"" + a.id() + "\"");
+                problems.add(problem(f.path() + ":1: ", "adoption.duplicateId", a.id()));
             }
             NegativeList adopted = lists.stream().filter(l -> l.id().equals(a.listId())).findFirst().orElse(null);
             if (adopted == null) {
-                problems.add(f.path() + ":1: adoption " + a.id() + " names list " + a.listId()
-                        + ", which is not loaded (put the list file beside the adoption)");
+                problems.add(problem(f.path() + ":1: ", "adoption.listNotLoaded", a.id(), a.listId()));
             } else if (adopted.ftz() == a.adoptingFtz()) {
-                problems.add(f.path() + ":1: adoption " + a.id() + " names " + a.listId() + ", a list of "
-                        + a.adoptingFtz() + " itself: only another FTZ's list is adopted by reference");
+                problems.add(problem(f.path() + ":1: ", "adoption.ownList", a.id(), a.listId(), a.adoptingFtz()));
             } else if (adopted.status() == ListStatus.INCOMPLETE) {
-                problems.add(f.path() + ":1: adoption " + a.id() + " names " + a.listId() + ", an INCOMPLETE list:"
-                        + " transcribe it in full before adopting it");
+                problems.add(problem(f.path() + ":1: ", "adoption.incompleteList", a.id(), a.listId()));
             } else {
                 for (String s : a.sectors()) {
                     if (lists.stream().noneMatch(l -> l.id().equals(a.listId()) && l.sectors().contains(s))) {
-                        problems.add(f.path() + ":1: adoption " + a.id() + " names sector " + s + ", which list "
-                                + a.listId() + " does not cover");
+                        problems.add(problem(f.path() + ":1: ", "adoption.sectorNotCovered", a.id(), s, a.listId()));
                     }
                 }
             }
@@ -152,14 +166,14 @@ public final class ListLoader {
         }
         CodeCatalog codes = parseCodes(codeFiles, problems);
         if (!problems.isEmpty()) {
-            throw new RuleSetException(problems);
+            throw RuleSetException.of(problems);
         }
         return new Loaded(List.copyOf(lists), List.copyOf(adoptions), codes);
     }
 
-    private static Node compose(SourceFile file, List<String> problems) {
+    private static Node compose(SourceFile file, List<Problem> problems) {
         if (file.content().length() > MAX_FILE_CHARS) {
-            problems.add(file.path() + ":1: file larger than " + MAX_FILE_CHARS + " characters");
+            problems.add(problem(file.path() + ":1: ", "file.tooLarge", MAX_FILE_CHARS));
             return null;
         }
         try {
@@ -175,25 +189,25 @@ public final class ListLoader {
             for (org.yaml.snakeyaml.events.Event event : yaml.parse(new StringReader(file.content()))) {
                 if (event instanceof org.yaml.snakeyaml.events.AliasEvent
                         || event instanceof org.yaml.snakeyaml.events.NodeEvent ne && ne.getAnchor() != null) {
-                    problems.add(file.path() + ":" + (event.getStartMark().getLine() + 1)
-                            + ": YAML anchors and aliases are not allowed in list files");
+                    problems.add(problem(file.path() + ":" + (event.getStartMark().getLine() + 1) + ": ",
+                            "yaml.anchors"));
                     return null;
                 }
             }
             Node root = yaml.compose(new StringReader(file.content()));
             if (root == null) {
-                problems.add(file.path() + ":1: empty file");
+                problems.add(problem(file.path() + ":1: ", "file.empty"));
             }
             return root;
         } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\s+", " ").strip();
-            problems.add(file.path() + ":" + lineOf(e) + ": not valid YAML: " + msg);
+            problems.add(problem(file.path() + ":" + lineOf(e) + ": ", "yaml.invalid", msg));
             return null;
         }
     }
 
     /** Parses one list file into one list per sector, adding its problems; returns null when it has any. */
-    static List<NegativeList> parse(SourceFile file, List<String> problems) {
+    static List<NegativeList> parse(SourceFile file, List<Problem> problems) {
         int before = problems.size();
         Node root = compose(file, problems);
         if (root == null) {
@@ -201,7 +215,7 @@ public final class ListLoader {
         }
         Reader r = new Reader(file.path(), problems);
         if (!(root instanceof MappingNode rootMap)) {
-            problems.add(r.at(root) + "list must be a mapping of keys to values");
+            problems.add(problem(r.at(root), "list.notMapping"));
             return null;
         }
         int format = 1;
@@ -210,7 +224,7 @@ public final class ListLoader {
                 if (t.getValueNode() instanceof ScalarNode v && ("1".equals(v.getValue()) || "2".equals(v.getValue()))) {
                     format = Integer.parseInt(v.getValue());
                 } else {
-                    problems.add(r.at(t.getValueNode()) + "format must be 1 or 2");
+                    problems.add(problem(r.at(t.getValueNode()), "list.format"));
                     return null;
                 }
             }
@@ -221,7 +235,7 @@ public final class ListLoader {
         } catch (RuntimeException e) {
             // Only reachable through a half-read file whose problems are already listed; never load it.
             if (problems.size() == before) {
-                problems.add(file.path() + ":1: could not be read (" + e + ")");
+                problems.add(problem(file.path() + ":1: ", "file.unreadable", String.valueOf(e)));
             }
             return null;
         }
@@ -236,7 +250,7 @@ public final class ListLoader {
         String id = r.code(m, root, "id", true, Limits.LIST_ID);
         Ftz ftz = r.enumValue(m, root, "ftz", Ftz.class, true);
         if (ftz == Ftz.NONE) {
-            r.problems.add(r.at(m.get("ftz")) + "ftz must be JIANGSU or ZHEJIANG: a negative list belongs to an FTZ");
+            r.problems.add(problem(r.at(m.get("ftz")), "list.ftzRequired"));
         }
         ListStatus status = r.enumValue(m, root, "status", ListStatus.class, true);
         String title = r.text(m, root, "title", true);
@@ -246,22 +260,22 @@ public final class ListLoader {
         r.window(m, from, to);
         List<String> sectors = r.codes(m, root, "sectors", true);
         if (sectors != null && sectors.isEmpty()) {
-            r.problems.add(r.at(m.get("sectors")) + "sectors must name at least one sector");
+            r.problems.add(problem(r.at(m.get("sectors")), "list.noSectors"));
         }
         List<String> scenarios = r.codes(m, root, "scenarios", false);
         List<ListEntry> entries = new ArrayList<>();
         Node entriesNode = m.get("entries");
         if (entriesNode == null) {
-            r.problems.add(r.at(root) + "entries is required (it may be an empty list: [])");
+            r.problems.add(problem(r.at(root), "list.entriesRequired"));
         } else if (!(entriesNode instanceof SequenceNode seq)) {
-            r.problems.add(r.at(entriesNode) + "entries must be a list");
+            r.problems.add(problem(r.at(entriesNode), "list.entriesNotList"));
         } else {
             Set<String> seen = new HashSet<>();
             for (Node en : seq.getValue()) {
                 ListEntry e = entry(r, en, scenarios);
                 if (e != null) {
                     if (!seen.add(e.id())) {
-                        r.problems.add(r.at(en) + "duplicate entry id \"" + e.id() + "\"");
+                        r.problems.add(problem(r.at(en), "list.duplicateEntryId", e.id()));
                     }
                     entries.add(e);
                 }
@@ -284,8 +298,8 @@ public final class ListLoader {
         String id = r.code(m, node, "id", true, Limits.LIST_ID);
         String scenario = r.code(m, node, "scenario", false, Limits.CODE);
         if (scenario != null && listScenarios != null && !listScenarios.isEmpty() && !listScenarios.contains(scenario)) {
-            r.problems.add(r.at(m.get("scenario")) + "scenario " + scenario
-                    + " is not among the list's scenarios " + listScenarios);
+            r.problems.add(problem(r.at(m.get("scenario")), "entry.scenarioNotListed",
+                    scenario, String.valueOf(listScenarios)));
         }
         DataClass dataClass = r.enumValue(m, node, "dataClass", DataClass.class, true);
         List<String> fields = r.codes(m, node, "fields", true);
@@ -297,8 +311,7 @@ public final class ListLoader {
                 Long ind = r.positive(tm, "individualsAtLeast");
                 Long sens = r.positive(tm, "sensitiveIndividualsAtLeast");
                 if (tm.isEmpty()) {
-                    r.problems.add(r.at(t) + "threshold needs individualsAtLeast or sensitiveIndividualsAtLeast "
-                            + "(omit threshold for an entry that always applies)");
+                    r.problems.add(problem(r.at(t), "entry.thresholdEmpty"));
                 }
                 if (ind != null) {
                     bands.add(new Band(Counts.NON_SENSITIVE_PERSONS, ind, null));
@@ -310,12 +323,10 @@ public final class ListLoader {
         }
         Pathway pathway = r.enumValue(m, node, "pathway", Pathway.class, true);
         if (pathway == Pathway.EXEMPT || pathway == Pathway.STRICTER_REGIME) {
-            r.problems.add(r.at(m.get("pathway")) + "pathway must be SECURITY_ASSESSMENT or "
-                    + "STANDARD_CONTRACT_OR_CERTIFICATION (measures Art. 8: a list names what needs one of them)");
+            r.problems.add(problem(r.at(m.get("pathway")), "entry.pathway"));
         }
         if (dataClass == DataClass.IMPORTANT_DATA && pathway == Pathway.STANDARD_CONTRACT_OR_CERTIFICATION) {
-            r.problems.add(r.at(m.get("pathway")) + "important data needs SECURITY_ASSESSMENT (measures Art. 8 item 1;"
-                    + " CBDF Art. 7)");
+            r.problems.add(problem(r.at(m.get("pathway")), "entry.importantNeedsAssessment"));
         }
         String description = r.text(m, node, "description", false);
         if (r.problems.size() > before) {
@@ -338,9 +349,8 @@ public final class ListLoader {
         if ("JIANGSU".equals(ftzCode) || "ZHEJIANG".equals(ftzCode)) {
             ftz = Ftz.valueOf(ftzCode);
         } else if (ftzCode != null && !OTHER_FTZS.contains(ftzCode)) {
-            r.problems.add(r.at(m.get("ftz")) + "unknown ftz \"" + ftzCode + "\"; expected JIANGSU, ZHEJIANG or "
-                    + "another FTZ " + new java.util.TreeSet<>(OTHER_FTZS)
-                    + " (another FTZ's list applies only through an adoption file)");
+            r.problems.add(problem(r.at(m.get("ftz")), "list.unknownFtz",
+                    ftzCode, String.valueOf(new java.util.TreeSet<>(OTHER_FTZS))));
         }
         ListStatus status = r.enumValue(m, root, "status", ListStatus.class, true);
         String title = r.text(m, root, "title", true);
@@ -353,8 +363,7 @@ public final class ListLoader {
         r.window(m, from, to);
         List<String> sources = r.texts(m, root, "sources", false);
         if (status == ListStatus.OFFICIAL && (sources == null || sources.isEmpty())) {
-            r.problems.add(r.at(root) + "an OFFICIAL list names its sources (the published text it was transcribed"
-                    + " from)");
+            r.problems.add(problem(r.at(root), "list.officialSources"));
         }
         List<ListCondition> conditions = new ArrayList<>();
         for (Node cn : r.sequence(m.get("conditions"), "conditions")) {
@@ -364,7 +373,7 @@ public final class ListLoader {
                 String zh = r.text(cm, cn, "zh", true);
                 String en = r.text(cm, cn, "en", true);
                 if (code != null && conditions.stream().anyMatch(c -> c.code().equals(code))) {
-                    r.problems.add(r.at(cn) + "condition " + code + " is declared twice");
+                    r.problems.add(problem(r.at(cn), "list.conditionTwice", code));
                 }
                 conditions.add(new ListCondition(code, zh, en));
             }
@@ -379,7 +388,7 @@ public final class ListLoader {
                 ListDuty.Kind kind = r.enumValue(dm, dn, "kind", ListDuty.Kind.class, true);
                 Long days = r.positive(dm, "workingDays");
                 if (kind == ListDuty.Kind.REPORT_AFTER_EXPORT && days == null) {
-                    r.problems.add(r.at(dn) + "a REPORT_AFTER_EXPORT duty says within how many workingDays");
+                    r.problems.add(problem(r.at(dn), "duty.workingDays"));
                 }
                 ListDuty.Scope scope = r.enumValue(dm, dn, "scope", ListDuty.Scope.class, true);
                 LocalDate df = r.date(dm, dn, "effectiveFrom", false);
@@ -397,7 +406,7 @@ public final class ListLoader {
         Set<String> sectorCodes = new HashSet<>();
         List<Node> sectorNodes = r.sequence(m.get("sectors"), "sectors");
         if (m.get("sectors") == null || sectorNodes.isEmpty()) {
-            r.problems.add(r.at(root) + "sectors must name at least one sector");
+            r.problems.add(problem(r.at(root), "list.noSectors"));
         }
         for (Node sn : sectorNodes) {
             Map<String, Node> sm = r.mapping(sn, SECTOR_KEYS, "sector");
@@ -406,7 +415,7 @@ public final class ListLoader {
             }
             String sector = r.code(sm, sn, "code", true, Limits.CODE);
             if (sector != null && !sectorCodes.add(sector)) {
-                r.problems.add(r.at(sn) + "sector " + sector + " is named twice");
+                r.problems.add(problem(r.at(sn), "list.sectorTwice", sector));
             }
             List<ListEntry> rows = new ArrayList<>();
             subLists(r, sm, sector, null, conditionCodes, rowIds, rows);
@@ -418,7 +427,7 @@ public final class ListLoader {
                 }
                 String scenario = r.code(scm, scn, "code", true, Limits.CODE);
                 if (scenario != null && scenarios.contains(scenario)) {
-                    r.problems.add(r.at(scn) + "scenario " + scenario + " is named twice in sector " + sector);
+                    r.problems.add(problem(r.at(scn), "list.scenarioTwice", scenario, sector));
                 } else if (scenario != null) {
                     scenarios.add(scenario);
                 }
@@ -440,7 +449,7 @@ public final class ListLoader {
                 ListEntry row = row(r, rn, sub, sector, scenario, conditionCodes);
                 if (row != null) {
                     if (!rowIds.add(row.id())) {
-                        r.problems.add(r.at(rn) + "duplicate row id \"" + row.id() + "\"");
+                        r.problems.add(problem(r.at(rn), "row.duplicateId", row.id()));
                     }
                     rows.add(row);
                 }
@@ -461,8 +470,7 @@ public final class ListLoader {
         List<String> fields = m.get("fields") == null ? List.of() : r.codes(m, node, "fields", false);
         String description = r.text(m, node, "description", false);
         if ((fields == null || fields.isEmpty()) && (description == null || description.isBlank())) {
-            r.problems.add(r.at(node) + "row " + id + " needs fields, or a description (a row defined by its"
-                    + " description is matched when a request names it in dataItems[].listRows)");
+            r.problems.add(problem(r.at(node), "row.noFields", id));
         }
         List<String> examples = r.texts(m, node, "examples", false);
         String scale = r.text(m, node, "scale", false);
@@ -476,35 +484,32 @@ public final class ListLoader {
             Long atLeast = r.positive(bm, "atLeast");
             Long below = r.positive(bm, "below");
             if (atLeast == null && bm.get("atLeast") == null) {
-                r.problems.add(r.at(bn) + "atLeast is required (\"以上\" includes the bound)");
+                r.problems.add(problem(r.at(bn), "band.atLeastRequired"));
             }
             if (atLeast != null && below != null && below <= atLeast) {
-                r.problems.add(r.at(bm.get("below")) + "below " + below + " must be above atLeast " + atLeast);
+                r.problems.add(problem(r.at(bm.get("below")), "band.belowNotAbove", below, atLeast));
             }
             if (counts != null && atLeast != null) {
                 bands.add(new Band(counts, atLeast, below));
             }
         }
         if (type == RowDataType.IMPORTANT_DATA && !bands.isEmpty()) {
-            r.problems.add(r.at(m.get("thresholds")) + "important data is not counted by annual exports: write its"
-                    + " size in scale (e.g. 10万人以上) and let the processor name the row in dataItems[].listRows");
+            r.problems.add(problem(r.at(m.get("thresholds")), "row.importantDataCounted"));
         }
         if (type == RowDataType.IMPORTANT_DATA && sub == SubList.SCC) {
-            r.problems.add(r.at(node) + "important data cannot sit in the standard-contract sub-list (measures"
-                    + " Art. 8 item 1; CBDF Art. 7)");
+            r.problems.add(problem(r.at(node), "row.importantDataInContract"));
         }
         List<String> unless = m.get("unless") == null ? List.of() : r.codes(m, node, "unless", false);
         if (unless != null) {
             for (String c : unless) {
                 if (!conditionCodes.contains(c)) {
-                    r.problems.add(r.at(m.get("unless")) + "condition " + c + " is not declared in the list's"
-                            + " conditions");
+                    r.problems.add(problem(r.at(m.get("unless")), "row.conditionUndeclared", c));
                 }
             }
         }
         String route = r.code(m, node, "route", sub == SubList.ROUTES, Limits.CODE);
         if (route != null && sub != SubList.ROUTES) {
-            r.problems.add(r.at(m.get("route")) + "a row with a route belongs in " + SubList.ROUTES.key);
+            r.problems.add(problem(r.at(m.get("route")), "row.routeSubList", SubList.ROUTES.key));
         }
         if (r.problems.size() > before) {
             return null;
@@ -530,7 +535,7 @@ public final class ListLoader {
     }
 
     /** Parses one adoption file ({@code *.adoption.yaml}); returns null when it has problems. */
-    static Adoption parseAdoption(SourceFile file, List<String> problems) {
+    static Adoption parseAdoption(SourceFile file, List<Problem> problems) {
         int before = problems.size();
         Node root = compose(file, problems);
         if (root == null) {
@@ -544,8 +549,7 @@ public final class ListLoader {
         String id = r.code(m, root, "id", true, Limits.LIST_ID);
         Ftz ftz = r.enumValue(m, root, "adoptingFtz", Ftz.class, true);
         if (ftz == Ftz.NONE) {
-            problems.add(r.at(m.get("adoptingFtz")) + "adoptingFtz must be JIANGSU or ZHEJIANG (JS-MEASURES 24 para"
-                    + " 2, ZJ-MEASURES 19)");
+            problems.add(problem(r.at(m.get("adoptingFtz")), "adoption.ftz"));
         }
         String list = r.code(m, root, "list", true, Limits.LIST_ID);
         List<String> sectors = m.get("sectors") == null ? List.of() : r.codes(m, root, "sectors", false);
@@ -562,7 +566,7 @@ public final class ListLoader {
     }
 
     /** Merges the code catalogs ({@code codes.yaml}); a code defined twice with other names is a problem. */
-    static CodeCatalog parseCodes(List<SourceFile> files, List<String> problems) {
+    static CodeCatalog parseCodes(List<SourceFile> files, List<Problem> problems) {
         Map<CodeCatalog.Kind, Map<String, CodeCatalog.Name>> codes = new java.util.EnumMap<>(CodeCatalog.Kind.class);
         Set<String> kinds = new HashSet<>();
         for (CodeCatalog.Kind k : CodeCatalog.Kind.values()) {
@@ -585,14 +589,13 @@ public final class ListLoader {
                     continue;
                 }
                 if (!(kn instanceof MappingNode mn)) {
-                    problems.add(r.at(kn) + k.key() + " must map each code to { zh, en }");
+                    problems.add(problem(r.at(kn), "codes.notNames", k.key()));
                     continue;
                 }
                 for (NodeTuple t : mn.getValue()) {
                     String code = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
                     if (code == null || !Limits.CODE.matcher(code).matches()) {
-                        problems.add(r.at(t.getKeyNode()) + k.key() + " codes are upper-case letters, digits and"
-                                + " underscores");
+                        problems.add(problem(r.at(t.getKeyNode()), "codes.invalid", k.key()));
                         continue;
                     }
                     Map<String, Node> nm = r.mapping(t.getValueNode(), NAME_KEYS, "code " + code);
@@ -603,8 +606,7 @@ public final class ListLoader {
                     String en = r.text(nm, t.getValueNode(), "en", true);
                     CodeCatalog.Name prev = codes.get(k).get(code);
                     if (prev != null && !(prev.zh().equals(zh) && prev.en().equals(en))) {
-                        problems.add(r.at(t.getKeyNode()) + k.key() + " code " + code + " is already defined in "
-                                + prev.source() + " with other names");
+                        problems.add(problem(r.at(t.getKeyNode()), "codes.redefined", k.key(), code, prev.source()));
                     } else if (zh != null && en != null) {
                         codes.get(k).put(code, new CodeCatalog.Name(code, zh, en, f.path()));
                     }
@@ -628,9 +630,9 @@ public final class ListLoader {
     /** Typed access to a composed node tree, adding {@code file:line: message} problems. */
     private static final class Reader {
         private final String file;
-        private final List<String> problems;
+        private final List<Problem> problems;
 
-        Reader(String file, List<String> problems) {
+        Reader(String file, List<Problem> problems) {
             this.file = file;
             this.problems = problems;
         }
@@ -642,23 +644,23 @@ public final class ListLoader {
         /** A mapping with string keys from the allowed set; refuses unknown and duplicate keys. */
         Map<String, Node> mapping(Node n, Set<String> allowed, String what) {
             if (!(n instanceof MappingNode mn)) {
-                problems.add(at(n) + what + " must be a mapping of keys to values");
+                problems.add(problem(at(n), "yaml.notMapping", what));
                 return null;
             }
             Map<String, Node> out = new LinkedHashMap<>();
             for (NodeTuple t : mn.getValue()) {
                 Node k = t.getKeyNode();
                 if (!(k instanceof ScalarNode ks) || !Tag.STR.equals(k.getTag())) {
-                    problems.add(at(k) + "keys must be plain words");
+                    problems.add(problem(at(k), "yaml.keyNotPlain"));
                     continue;
                 }
                 String key = ks.getValue();
                 checkTag(t.getValueNode());
                 if (!allowed.contains(key)) {
-                    problems.add(at(k) + "unknown key \"" + key + "\" in " + what + "; expected one of "
-                            + allowed.stream().sorted().toList());
+                    problems.add(problem(at(k), "yaml.unknownKey",
+                            key, what, String.valueOf(allowed.stream().sorted().toList())));
                 } else if (out.put(key, t.getValueNode()) != null) {
-                    problems.add(at(k) + "duplicate key \"" + key + "\"");
+                    problems.add(problem(at(k), "yaml.duplicateKey", key));
                 }
             }
             return out;
@@ -667,7 +669,7 @@ public final class ListLoader {
         private void checkTag(Node n) {
             Tag tag = n.getTag();
             if (tag != null && !tag.startsWith(Tag.PREFIX)) {
-                problems.add(at(n) + "YAML tag " + tag.getValue() + " is not allowed");
+                problems.add(problem(at(n), "yaml.tag", tag.getValue()));
             }
         }
 
@@ -675,12 +677,12 @@ public final class ListLoader {
             Node n = m.get(key);
             if (n == null || isNull(n)) {
                 if (required) {
-                    problems.add(at(parent) + key + " is required");
+                    problems.add(problem(at(parent), "value.required", key));
                 }
                 return null;
             }
             if (!(n instanceof ScalarNode s)) {
-                problems.add(at(n) + key + " must be a single value");
+                problems.add(problem(at(n), "value.notSingle", key));
                 return null;
             }
             return s;
@@ -692,11 +694,11 @@ public final class ListLoader {
                 return null;
             }
             if (s.getValue().isBlank() && required) {
-                problems.add(at(s) + key + " must not be empty");
+                problems.add(problem(at(s), "value.empty", key));
                 return null;
             }
             if (s.getValue().length() > 4000) {
-                problems.add(at(s) + key + " longer than 4000 characters");
+                problems.add(problem(at(s), "value.tooLong", key));
                 return null;
             }
             return s.getValue();
@@ -705,7 +707,7 @@ public final class ListLoader {
         String code(Map<String, Node> m, Node parent, String key, boolean required, java.util.regex.Pattern pattern) {
             String v = text(m, parent, key, required);
             if (v != null && !pattern.matcher(v).matches()) {
-                problems.add(at(m.get(key)) + key + " \"" + v + "\" must match " + pattern.pattern());
+                problems.add(problem(at(m.get(key)), "value.pattern", key, v, pattern.pattern()));
                 return null;
             }
             return v;
@@ -721,8 +723,8 @@ public final class ListLoader {
                     return e;
                 }
             }
-            problems.add(at(m.get(key)) + "unknown " + key + " \"" + v + "\"; expected one of "
-                    + Arrays.toString(type.getEnumConstants()));
+            problems.add(problem(at(m.get(key)), "value.unknownEnum",
+                    key, v, Arrays.toString(type.getEnumConstants())));
             return null;
         }
 
@@ -734,7 +736,7 @@ public final class ListLoader {
             try {
                 return LocalDate.parse(v);
             } catch (DateTimeParseException e) {
-                problems.add(at(m.get(key)) + key + " \"" + v + "\" is not an ISO date (YYYY-MM-DD)");
+                problems.add(problem(at(m.get(key)), "value.notDate", key, v));
                 return null;
             }
         }
@@ -745,7 +747,7 @@ public final class ListLoader {
                 return List.of();
             }
             if (!(n instanceof SequenceNode seq)) {
-                problems.add(at(n) + key + " must be a list");
+                problems.add(problem(at(n), "value.notList", key));
                 return List.of();
             }
             return seq.getValue();
@@ -756,7 +758,7 @@ public final class ListLoader {
             Node n = m.get(key);
             if (n == null || isNull(n)) {
                 if (required) {
-                    problems.add(at(parent) + key + " is required");
+                    problems.add(problem(at(parent), "value.required", key));
                 }
                 return required ? null : List.of();
             }
@@ -764,7 +766,7 @@ public final class ListLoader {
             for (Node e : sequence(n, key)) {
                 checkTag(e);
                 if (!(e instanceof ScalarNode s) || s.getValue().isBlank() || s.getValue().length() > 4000) {
-                    problems.add(at(e) + key + " must hold non-empty texts of at most 4000 characters");
+                    problems.add(problem(at(e), "value.texts", key));
                 } else {
                     out.add(s.getValue());
                 }
@@ -775,8 +777,7 @@ public final class ListLoader {
         /** [from, to): to must be after from. */
         void window(Map<String, Node> m, LocalDate from, LocalDate to) {
             if (from != null && to != null && !to.isAfter(from)) {
-                problems.add(at(m.get("effectiveTo")) + "effectiveTo " + to + " must be after " + from
-                        + " (the window is [from, effectiveTo))");
+                problems.add(problem(at(m.get("effectiveTo")), "value.window", to, from));
             }
         }
 
@@ -784,21 +785,21 @@ public final class ListLoader {
             Node n = m.get(key);
             if (n == null || isNull(n)) {
                 if (required) {
-                    problems.add(at(parent) + key + " is required");
+                    problems.add(problem(at(parent), "value.required", key));
                 }
                 return null;
             }
             if (!(n instanceof SequenceNode seq)) {
-                problems.add(at(n) + key + " must be a list");
+                problems.add(problem(at(n), "value.notList", key));
                 return null;
             }
             List<String> out = new ArrayList<>();
             for (Node e : seq.getValue()) {
                 checkTag(e);
                 if (!(e instanceof ScalarNode s) || !Limits.CODE.matcher(s.getValue()).matches()) {
-                    problems.add(at(e) + key + " must hold codes of upper-case letters, digits and underscores");
+                    problems.add(problem(at(e), "value.codes", key));
                 } else if (out.contains(s.getValue())) {
-                    problems.add(at(e) + key + " names " + s.getValue() + " twice");
+                    problems.add(problem(at(e), "value.codeTwice", key, s.getValue()));
                 } else {
                     out.add(s.getValue());
                 }
@@ -812,18 +813,18 @@ public final class ListLoader {
                 return null;
             }
             if (!(n instanceof ScalarNode s) || !Tag.INT.equals(s.getTag())) {
-                problems.add(at(n) + key + " must be a whole number");
+                problems.add(problem(at(n), "value.notWholeNumber", key));
                 return null;
             }
             try {
                 long v = Long.parseLong(s.getValue().replace("_", ""));
                 if (v < 1 || v > Limits.MAX_COUNT) {
-                    problems.add(at(n) + key + " must be between 1 and 10,000,000,000");
+                    problems.add(problem(at(n), "value.outOfRange", key));
                     return null;
                 }
                 return v;
             } catch (NumberFormatException e) {
-                problems.add(at(n) + key + " must be a whole number");
+                problems.add(problem(at(n), "value.notWholeNumber", key));
                 return null;
             }
         }

@@ -188,7 +188,7 @@ class ListLoaderRefusalsTest {
 
     @Test
     void anAdoptionsWindowMustNotBeEmpty() {
-        List<String> p = new java.util.ArrayList<>();
+        List<io.github.ftzoutbound.model.Problem> p = new java.util.ArrayList<>();
         Adoption ok = ListLoader.parseAdoption(new SourceFile("lists/a.adoption.yaml",
                 ADOPTION + "effectiveTo: 2026-01-02\n"), p);
         assertEquals(List.of(), p);
@@ -196,13 +196,13 @@ class ListLoaderRefusalsTest {
         assertEquals(null, ListLoader.parseAdoption(new SourceFile("lists/a.adoption.yaml",
                 ADOPTION + "effectiveTo: 2026-01-01\n"), p));
         assertEquals(1, p.size(), p::toString);
-        assertTrue(p.get(0).startsWith("lists/a.adoption.yaml:6: effectiveTo 2026-01-01 must be after"), p::toString);
+        assertTrue(p.get(0).message().startsWith("lists/a.adoption.yaml:6: effectiveTo 2026-01-01 must be after"), p::toString);
     }
 
     @Test
     void aCodeDefinedTwiceWithTheSameNamesIsOneCode() {
         String codes = "sectors:\n  RETAIL: { zh: 零售, en: Retail }\n";
-        List<String> p = new java.util.ArrayList<>();
+        List<io.github.ftzoutbound.model.Problem> p = new java.util.ArrayList<>();
         CodeCatalog c = ListLoader.parseCodes(List.of(new SourceFile("lists/codes.yaml", codes),
                 new SourceFile("more/codes.yaml", codes)), p);
         assertEquals(List.of(), p);

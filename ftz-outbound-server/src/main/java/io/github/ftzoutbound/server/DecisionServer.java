@@ -74,7 +74,7 @@ public final class DecisionServer implements AutoCloseable {
     /** The service without the ledger (null until the rules are loaded): candidate trials never reserve. */
     private final AtomicReference<ExportDecisionService> base = new AtomicReference<>();
     /** The rules' load problems when loading failed: the server stays up, unready, and says why. */
-    private final AtomicReference<List<String>> loadProblems = new AtomicReference<>(List.of());
+    private final AtomicReference<List<Problem>> loadProblems = new AtomicReference<>(List.of());
     private final AtomicReference<Candidate> candidate = new AtomicReference<>();
     private final Semaphore permits;
     private final Drain drain = new Drain();
@@ -153,10 +153,11 @@ public final class DecisionServer implements AutoCloseable {
             base.set(s);
             LOG.info("rule set {} ({}) loaded; ready", s.ruleset().version(), s.ruleset().digest());
         } catch (RuleSetException e) {
-            loadProblems.set(e.problems());
+            // Kept as problems, so a list file's problem reads in Chinese too (lists/ListProblems_zh).
+            loadProblems.set(e.asProblems());
             LOG.error("rules or lists failed to load ({} problems); the service stays unready", e.problems().size());
         } catch (RuntimeException e) {
-            loadProblems.set(List.of(e.getClass().getName()));
+            loadProblems.set(List.of(RuleSetException.problem(e.getClass().getName())));
             LOG.error("rules failed to load: {}", e.getClass().getName());
         }
     }
@@ -193,9 +194,9 @@ public final class DecisionServer implements AutoCloseable {
             if (s == null || drain.draining()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("status", drain.draining() ? "stopping" : "not-ready");
-                List<String> problems = loadProblems.get();
+                List<Problem> problems = loadProblems.get();
                 if (!problems.isEmpty()) {
-                    m.put("problems", problems);
+                    m.put("problems", problems.stream().map(Problem::message).toList());
                 }
                 // The status and problems stay as they are for probes; a Chinese reader (?lang=zh or
                 // Accept-Language) also gets why in Chinese, each problem introduced by the kind of file that failed.
@@ -203,7 +204,7 @@ public final class DecisionServer implements AutoCloseable {
                     m.put("messageZh", ServerText.text(Locale.SIMPLIFIED_CHINESE, drain.draining() ? "stopping"
                             : problems.isEmpty() ? "rules.loading" : "rules.failed"));
                     if (!problems.isEmpty()) {
-                        m.put("problemsZh", problems.stream().map(ServerText::ruleProblemZh).toList());
+                        m.put("problemsZh", problems.stream().map(p -> p.message(Locale.SIMPLIFIED_CHINESE)).toList());
                     }
                 }
                 send(ctx, 503, m);
@@ -550,7 +551,7 @@ public final class DecisionServer implements AutoCloseable {
             if (zh) {
                 m.put("messageZh", msg.zh());
             }
-            m.put("problems", e.problems().stream().map(p -> problemJson(Issue.rules(p), zh)).toList());
+            m.put("problems", e.asProblems().stream().map(p -> problemJson(Issue.of(p), zh)).toList());
             send(ctx, 422, m);
             return;
         }
@@ -679,7 +680,7 @@ public final class DecisionServer implements AutoCloseable {
 
     private void notLoaded(Context ctx) {
         ctx.header("Retry-After", "5");
-        List<Issue> problems = loadProblems.get().stream().map(Issue::rules).toList();
+        List<Issue> problems = ServerText.issues(loadProblems.get());
         error(ctx, 503, "rules-not-loaded", Msg.of(problems.isEmpty() ? "rules.loading" : "rules.failed"), problems);
     }
 

@@ -2,11 +2,10 @@ package io.github.ftzoutbound.server;
 
 import io.github.ftzoutbound.api.RuleSetException;
 import io.github.ftzoutbound.model.Problem;
+import io.github.ftzoutbound.model.Texts;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The service's own words in English and Chinese, from the resource bundle
@@ -39,11 +38,6 @@ final class ServerText {
         static Issue of(Problem p) {
             return new Issue(p.path(), new Msg(p.message(), p.message(Locale.SIMPLIFIED_CHINESE)));
         }
-
-        /** A rule-set load problem: verbatim in English, introduced in Chinese by what kind of file failed. */
-        static Issue rules(String problem) {
-            return of(RuleSetException.problem(problem));
-        }
     }
 
     static List<Issue> issues(List<Problem> problems) {
@@ -55,27 +49,8 @@ final class ServerText {
         return RuleSetException.problem(problem).message(Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** The service's text {@code key} in {@code locale}'s language (the shared substitution, {@link Texts}). */
     static String text(Locale locale, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(BUNDLE, locale,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-        } catch (MissingResourceException e) {
-            // A missing key is a bug ServerTextTest catches; fail loudly rather than answer without words.
-            throw new IllegalStateException("no server text " + key + " for " + locale, e);
-        }
-        // Plain {n} substitution, not MessageFormat: no quoting rules, numbers as they are (no grouping).
-        StringBuilder sb = new StringBuilder(pattern.length() + 32);
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '{' && i + 2 < pattern.length() && pattern.charAt(i + 2) == '}'
-                    && Character.isDigit(pattern.charAt(i + 1)) && pattern.charAt(i + 1) - '0' < args.length) {
-                sb.append(args[pattern.charAt(i + 1) - '0']);
-                i += 2;
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Texts.text(BUNDLE, locale, key, args);
     }
 }

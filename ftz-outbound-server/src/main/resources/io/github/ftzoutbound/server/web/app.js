@@ -324,5 +324,10 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
   loadRuleset();
-  loadExample();
+  // ?example=NAME&decide=1 opens an example already decided (scripts/screenshots.sh shows the page this way).
+  const asked = new URLSearchParams(window.location.search);
+  if (asked.get("example") && [...$("example").options].some((o) => o.value === asked.get("example"))) {
+    $("example").value = asked.get("example");
+  }
+  loadExample().then(() => { if (asked.get("decide") === "1") { decide(); } });
 });
