@@ -1,6 +1,7 @@
 package io.github.ftzoutbound.cli;
 
 import io.github.ftzoutbound.batch.BatchEvaluator;
+import io.github.ftzoutbound.model.Texts;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -37,7 +38,7 @@ final class BatchProgress implements BatchEvaluator.Progress, AutoCloseable {
         ProgressBarBuilder b = new ProgressBarBuilder()
                 .setTaskName("evaluate-batch")
                 .setInitialMax(Math.max(total, 0))
-                .setUnit(io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, consoleLocale(locale), "progress.unit"), 1)
+                .setUnit(Texts.text(Main.CONSOLE_BUNDLE, consoleLocale(locale), "progress.unit"), 1)
                 .showSpeed()
                 .setEtaFunction(this::eta);
         if (terminal) {
@@ -89,17 +90,17 @@ final class BatchProgress implements BatchEvaluator.Progress, AutoCloseable {
     static String plainLine(long done, long total, double perSecond, Optional<Duration> eta, Locale locale) {
         Locale l = consoleLocale(locale);
         String counts = total > 0
-                ? io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, l, "progress.counts", done, total, done * 100 / total)
-                : io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, l, "progress.lines", done);
-        return io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, l, "progress.line", counts,
-                String.format(Locale.ROOT, "%.0f", perSecond), eta.map(d -> io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, l,
-                        "progress.seconds", d.toSeconds())).orElse(io.github.ftzoutbound.model.Texts.text(Main.CONSOLE_BUNDLE, l,
+                ? Texts.text(Main.CONSOLE_BUNDLE, l, "progress.counts", done, total, done * 100 / total)
+                : Texts.text(Main.CONSOLE_BUNDLE, l, "progress.lines", done);
+        return Texts.text(Main.CONSOLE_BUNDLE, l, "progress.line", counts,
+                String.format(Locale.ROOT, "%.0f", perSecond), eta.map(d -> Texts.text(Main.CONSOLE_BUNDLE, l,
+                        "progress.seconds", d.toSeconds())).orElse(Texts.text(Main.CONSOLE_BUNDLE, l,
                         "progress.unknown")));
     }
 
     /** ROOT (the base file, English) unless Chinese: the bundle is looked up without the JVM locale's fallback. */
     private static Locale consoleLocale(Locale locale) {
-        return "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
+        return Texts.chinese(locale) ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
     }
 
     /** Prints each rendered line once: the library renders again on close, which would repeat the last line. */

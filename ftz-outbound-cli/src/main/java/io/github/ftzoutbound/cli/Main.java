@@ -15,6 +15,7 @@ import io.github.ftzoutbound.model.InvalidRequestException;
 import io.github.ftzoutbound.model.Limits;
 import io.github.ftzoutbound.model.Problem;
 import io.github.ftzoutbound.model.RequestReader;
+import io.github.ftzoutbound.model.Texts;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -222,7 +223,7 @@ public final class Main implements Callable<Integer> {
      * scripts reading them keep working; a Chinese legal team reads them in Chinese (issue 16).
      */
     static String say(String key, Object... args) {
-        return io.github.ftzoutbound.model.Texts.text(CONSOLE_BUNDLE, language(), key, args);
+        return Texts.text(CONSOLE_BUNDLE, language(), key, args);
     }
 
     /** The language chosen for this run (--lang or the locale): Chinese or English. */
@@ -249,7 +250,7 @@ public final class Main implements Callable<Integer> {
      * {@code message}, and with Chinese chosen its Chinese text (Errors_zh.properties) is the {@code messageZh}.
      */
     static String errorJson(String kind, ErrorText text, List<Problem> problems) {
-        return errorJson(kind, text.english(), "zh".equals(language().getLanguage())
+        return errorJson(kind, text.english(), Texts.chinese(language())
                 ? text.in(Locale.SIMPLIFIED_CHINESE) : null, problems);
     }
 
@@ -257,7 +258,7 @@ public final class Main implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", kind);
         m.put("message", message);
-        boolean zh = "zh".equals(language().getLanguage());
+        boolean zh = Texts.chinese(language());
         if (messageZh != null) {
             m.put("messageZh", messageZh);
         }

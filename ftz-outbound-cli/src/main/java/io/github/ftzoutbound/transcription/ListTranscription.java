@@ -15,6 +15,7 @@ import io.github.ftzoutbound.lists.NegativeList;
 import io.github.ftzoutbound.lists.RowDataType;
 import io.github.ftzoutbound.model.Limits;
 import io.github.ftzoutbound.model.Pathway;
+import io.github.ftzoutbound.model.Texts;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -73,7 +74,7 @@ public final class ListTranscription {
 
         /** The problems in {@code locale}'s language: Chinese for zh, English otherwise. */
         public List<String> problems(java.util.Locale locale) {
-            return locale != null && "zh".equals(locale.getLanguage()) ? problemsZh : problems;
+            return Texts.chinese(locale) ? problemsZh : problems;
         }
     }
 
@@ -528,7 +529,7 @@ public final class ListTranscription {
          * (no MessageFormat: no quoting rules, numbers as they are, a cell that reads "{0}" is never substituted).
          */
         static String text(Locale locale, String key, Object... args) {
-            return io.github.ftzoutbound.model.Texts.text(BUNDLE, locale, key, args);
+            return Texts.text(BUNDLE, locale, key, args);
         }
 
         void pattern(Sheet s, int r, int c, String v, Pattern p, String what) {

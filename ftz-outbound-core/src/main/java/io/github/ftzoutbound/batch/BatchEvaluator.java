@@ -7,6 +7,7 @@ import io.github.ftzoutbound.api.ExportDecisionService;
 import io.github.ftzoutbound.model.InvalidRequestException;
 import io.github.ftzoutbound.model.Limits;
 import io.github.ftzoutbound.model.Problem;
+import io.github.ftzoutbound.model.Texts;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -231,7 +232,7 @@ public final class BatchEvaluator {
 
     /** The problems as written in an error record: as they are in English, with messageZh beside for Chinese. */
     private List<?> inLanguage(List<Problem> problems) {
-        if (!"zh".equals(language.getLanguage())) {
+        if (!Texts.chinese(language)) {
             return problems;
         }
         return problems.stream().map(p -> {
