@@ -16,17 +16,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A/B of one rewrite (docs/performance.md, "The answer"): each single-pattern gathering accumulate,
- * {@code $items : List( size > 0 ) from accumulate( P, collectList( $i ) )}, preceded by {@code exists P'} (P without
- * its bindings), so that the rule stays unlinked while nothing matches. Both arms are compiled from the bundled DRL at
- * run time (the executable model's code generator is not on the class path, so this compares DRL-compiled bases with
- * each other, not with the precompiled one); the same-rules probe checks that both fire the same rules the same number
- * of times on the benchmark's requests, then times them interleaved (thread CPU time). Bench code only: the bundled
- * rules are not changed. Arguments: items (default 10), rounds (default 20), evaluations per round (default 200).
+ * A/B of the guarded gathering accumulates (docs/performance.md, "Guarded gathering accumulates (2026-12-01)"): since
+ * rule set 2026.11.30-7 each gathering accumulate of the bundled DRL,
+ * {@code $items : List( size > 0 ) from accumulate( P, collectList( $i ) )}, has {@code exists P'} (P without its
+ * bindings, or P's first pattern) right before it, so that the rule stays unlinked while nothing matches. This
+ * compares the bundled DRL ("guarded") with a copy without those guard lines ("plain", the rule base before the
+ * change). Both arms are compiled from DRL at run time (the executable model's code generator is not on the class
+ * path, so this compares DRL-compiled bases with each other, not with the precompiled one); the same-rules probe checks
+ * that both fire the same rules the same number of times on the benchmark's requests, then times them interleaved
+ * (thread CPU time). Arguments: items (default 10), rounds (default 20), evaluations per round (default 200).
  */
 public final class GuardedAccumulateAB {
-    private static final Pattern GATHER = Pattern.compile(
-            "(?m)^(\\s*)(\\$\\w+ : List\\( size > 0 \\) from accumulate\\( ((?:\\$\\w+ : )?(?:ItemRuling|ExportItem)\\((?:[^()]|\\([^()]*\\))*\\)), collectList\\( \\$\\w+ \\) \\))\\s*$");
+    /** A guard line: an exists right before the line that starts a gathering accumulate. */
+    private static final Pattern GUARD = Pattern.compile(
+            "(?m)^[ \\t]*exists [^\\n]*\\n(?=[ \\t]*\\$\\w+ : List\\( size > 0 \\) from accumulate\\( )");
 
     private GuardedAccumulateAB() {
     }
@@ -42,21 +45,16 @@ public final class GuardedAccumulateAB {
         }
         KieHelper plain = new KieHelper();
         KieHelper guarded = new KieHelper();
-        int rewritten = 0;
+        int removed = 0;
         for (SourceFile f : ClasspathFiles.under("rules", ".drl")) {
-            plain.addContent(f.content(), ResourceType.DRL);
-            Matcher m = GATHER.matcher(f.content());
-            StringBuilder out = new StringBuilder();
+            guarded.addContent(f.content(), ResourceType.DRL);
+            Matcher m = GUARD.matcher(f.content());
             while (m.find()) {
-                String guard = m.group(3).replaceFirst("^\\$\\w+ : ", "").replaceAll(",\\s*\\$\\w+ : \\w+", "");
-                m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "exists " + guard + "\n" + m.group(1)
-                        + m.group(2)));
-                rewritten++;
+                removed++;
             }
-            m.appendTail(out);
-            guarded.addContent(out.toString(), ResourceType.DRL);
+            plain.addContent(m.replaceAll(""), ResourceType.DRL);
         }
-        System.out.println(rewritten + " gathering accumulates guarded by an exists");
+        System.out.println(removed + " exists guards of gathering accumulates removed in the plain arm");
         KieBase a = plain.build();
         KieBase b = guarded.build();
         SameRulesProbe pa = new SameRulesProbe(ruleSet, a, requests);
