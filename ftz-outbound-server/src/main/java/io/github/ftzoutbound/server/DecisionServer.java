@@ -149,6 +149,9 @@ public final class DecisionServer implements AutoCloseable {
     private void load(Supplier<ExportDecisionService> loader) {
         try {
             ExportDecisionService s = loader.get();
+            // Every FTZ's rule base now, not at its first request: one that cannot be built keeps the service
+            // unready with its problems, and no request waits for a build.
+            s.ruleSet().buildAll();
             metrics.ruleset(s.ruleset());
             base.set(s);
             LOG.info("rule set {} ({}) loaded; ready", s.ruleset().version(), s.ruleset().digest());
