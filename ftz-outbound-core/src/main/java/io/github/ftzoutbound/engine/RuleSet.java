@@ -203,10 +203,16 @@ public final class RuleSet {
                                       ListLoader.Loaded loaded, List<SourceFile> otherFiles,
                                       CitationCatalog catalog, LawInForce law, long start) {
         // The packages alone (no network) are the metadata view; each FTZ's base is built from its own models.
-        org.drools.modelcompiler.KiePackagesBuilder packages = new org.drools.modelcompiler.KiePackagesBuilder(
-                org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration());
-        models.forEach(packages::addModel);
-        List<KiePackage> view = List.copyOf(packages.build().getKiePackages());
+        List<KiePackage> view;
+        try {
+            org.drools.modelcompiler.KiePackagesBuilder packages = new org.drools.modelcompiler.KiePackagesBuilder(
+                    org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration());
+            models.forEach(packages::addModel);
+            view = List.copyOf(packages.build().getKiePackages());
+        } catch (RuntimeException e) {
+            // Fails closed like a model that cannot be loaded (RuleSetLoader): nothing is decided.
+            throw new RuleSetException(List.of("the precompiled rules cannot be loaded: " + e));
+        }
         BaseBuilder bases = leftOut -> org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(
                 modelsWithout(models, leftOut));
         return assemble(view, bases, "precompiled executable model", start, version, drl, loaded, otherFiles,
