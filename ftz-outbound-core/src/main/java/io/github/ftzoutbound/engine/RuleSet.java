@@ -187,7 +187,8 @@ public final class RuleSet {
                     org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader);
             org.drools.kiesession.rulebase.InternalKnowledgeBase base =
                     org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(conf);
-            // Drools clones a package already in another base (deepCloneIfAlreadyInUse): bases share no rule object.
+            // Drools clones a package already in another base (KnowledgeBaseImpl: deepCloneIfAlreadyInUse), so no two
+            // bases share a rule object; the first base built uses the metadata view's own packages.
             base.addPackages(packages.stream().filter(p -> !leftOut.contains(p.getName())).toList());
             return base;
         };
