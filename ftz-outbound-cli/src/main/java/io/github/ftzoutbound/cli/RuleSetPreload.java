@@ -56,7 +56,12 @@ final class RuleSetPreload {
         if (!"true".equals(System.getProperty("ftz.cli.preload")) || !wanted(args, allowedDigestsEnv)) {
             return false;
         }
-        return start(() -> ExportDecisionService.builder().build());
+        return start(() -> {
+            // The preload thread builds every FTZ's rule base too: the command's request then finds its base built.
+            ExportDecisionService s = ExportDecisionService.builder().build();
+            s.ruleSet().buildAll();
+            return s;
+        });
     }
 
     /** Whether these arguments (and $FTZ_ALLOWED_DIGESTS) call for the bundled rule set: a guess, see the class. */

@@ -31,7 +31,8 @@ final class ValidateRulesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            RuleSet rs = RuleSetLoader.load(dir, false, List.of());
+            // buildAll: a folder is clean only if every FTZ's rule base builds (a base that does not is no decision).
+            RuleSet rs = RuleSetLoader.load(dir, false, List.of()).buildAll();
             RulesetInfo info = rs.info();
             long drl = info.files().stream().filter(f -> f.endsWith(".drl")).count();
             out.println(Main.say("validate.clean", rs.rules().size(), drl, info.version(), info.digest()));

@@ -47,6 +47,10 @@ public final class FixedCostProbe {
             ops.put("bare " + items, bare::evaluate);
             SameRulesProbe same = new SameRulesProbe(service.ruleSet(), requests);
             ops.put("same " + items, same::evaluate);
+            // The same facts in one base of all 155 rules, as before the split per FTZ: "same" over "sameAll" is
+            // what leaving the other FTZ's rules out saves Drools (docs/performance.md, One rule base per FTZ).
+            SameRulesProbe sameAll = new SameRulesProbe(service.ruleSet(), SameRulesProbe.freshBundledBase(), requests);
+            ops.put("sameAll " + items, sameAll::evaluate);
             ops.put("floor " + items, () -> NationalFloor.decide(requests[next[0]++ & 63]).ordinal());
             ops.put("jsonLean " + items, () -> DecisionJson.toJson(service.evaluateJson(json[next[0]++ & 63]),
                     DecisionRecord.Detail.LEAN, false).length());
@@ -80,6 +84,8 @@ public final class FixedCostProbe {
                     median.get("engine " + items) / median.get("bare " + items),
                     median.get("same " + items) / median.get("bare " + items),
                     median.get("engine " + items) - median.get("same " + items));
+            System.out.printf("same-rules (FTZ base)/same-rules (all rules) %d items: %.3f%n", items,
+                    median.get("same " + items) / median.get("sameAll " + items));
         }
         System.out.println(sink == 42 ? "" : "");
     }

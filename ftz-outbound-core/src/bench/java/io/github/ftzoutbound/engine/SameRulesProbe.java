@@ -30,9 +30,9 @@ public final class SameRulesProbe {
     private final int limit;
     private int next;
 
-    /** Fires the rule set's own rule base. */
+    /** Fires the rule set's own rule base of the requests' FTZ (all of one FTZ, as the benchmark's are). */
     public SameRulesProbe(RuleSet ruleSet, ExportRequest[] requests) {
-        this(ruleSet, ruleSet.kieBase(), requests);
+        this(ruleSet, ruleSet.kieBase(requests[0].processor().ftz()), requests);
     }
 
     /** Fires {@code base} (the rule set's, or a variant of it: {@link #without}) with the rule set's facts. */
@@ -89,9 +89,15 @@ public final class SameRulesProbe {
         return sum / (double) facts.size();
     }
 
-    /** A fresh rule base from the bundled executable model (the one {@link RuleSetLoader} builds at load). */
+    /** A fresh rule base of every bundled rule: the one base all FTZs shared before issue 14 item 3. */
     public static KieBase freshBundledBase() {
         return bundledBaseWithout(key -> false);
+    }
+
+    /** A fresh rule base of the bundled models for {@code ftz}'s processors: the split {@link RuleSet#kieBase} makes. */
+    public static KieBase freshBundledBase(io.github.ftzoutbound.model.Ftz ftz) {
+        return KieBaseBuilder.createKieBaseFromModel(RuleSet.modelsWithout(RuleSetLoader.precompiledModels(),
+                RuleSet.packagesLeftOut(ftz)));
     }
 
     /**

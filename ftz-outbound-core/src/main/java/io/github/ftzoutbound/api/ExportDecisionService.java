@@ -341,7 +341,9 @@ public final class ExportDecisionService {
         }
         RuleSet next;
         try {
-            next = candidate.loadRuleSet();
+            // Every FTZ's rule base is built before the candidate can serve: one that cannot be built refuses the
+            // reload here, instead of failing that FTZ's first request after the swap.
+            next = candidate.loadRuleSet().buildAll();
         } catch (RuleSetException e) {
             LOG.warn("reload refused: rules or lists failed to load ({} problems); the old rules keep serving",
                     e.problems().size());

@@ -132,8 +132,11 @@ public final class DecisionEngine {
         facts.add(exportCase);
         // The firing limit is the loop guard: one firing past it means the rule set is looping.
         int limit = MAX_FIRINGS_BASE + MAX_FIRINGS_PER_ITEM * items.size();
+        // The base of the processor's FTZ: the other FTZ's rules are not in it (RuleSet#kieBase). One that cannot
+        // be built throws RuleSetException here: nothing decided, no other base stands in.
+        org.kie.api.KieBase base = ruleSet.kieBase(request.processor().ftz());
         Outcome outcome = new Outcome(System.nanoTime() + deadline.toNanos());
-        int fired = run(facts, outcome, limit + 1);
+        int fired = run(base, facts, outcome, limit + 1);
         if (outcome.pastDeadline()) {
             throw new EvaluationException("rules still firing after the evaluation deadline of " + deadline
                     + " (" + fired + " matches fired); nothing decided");
@@ -155,12 +158,12 @@ public final class DecisionEngine {
     }
 
     /**
-     * Inserts the facts into this thread's reused session of the rule base and fires the rules, phase by phase
-     * (saliences, {@link Phase}), up to {@code limit} firings. The session goes back to the thread, reset, only when
+     * Inserts the facts into this thread's reused session of {@code base} (the processor's FTZ's) and fires the
+     * rules, phase by phase (saliences, {@link Phase}), up to {@code limit} firings. The session goes back to the thread, reset, only when
      * the run ended normally: one that threw, was halted at the deadline or reached the limit is discarded.
      */
-    private int run(List<Object> facts, Outcome outcome, int limit) {
-        org.kie.api.runtime.KieSession session = Sessions.take(ruleSet.kieBase());
+    private int run(org.kie.api.KieBase base, List<Object> facts, Outcome outcome, int limit) {
+        org.kie.api.runtime.KieSession session = Sessions.take(base);
         boolean reusable = false;
         try {
             session.setGlobal(OUTCOME, outcome);

@@ -15,7 +15,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
+import io.github.ftzoutbound.model.Ftz;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +27,37 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A compiled, checked, immutable rule set: the KieBase shared by every evaluation, the citation catalog, the
- * loaded negative lists, and the version and digest that decisions carry. Built all or nothing: any compile
- * error, any rule without citation metadata or citing a clause the catalog lacks, throws
- * {@link RuleSetException} and nothing is decided.
+ * A compiled, checked, immutable rule set: one rule base per FTZ ({@link #kieBase(Ftz)}, built at first use or by
+ * {@link #buildAll}), the metadata of every rule, the citation catalog, the loaded negative lists, and the version
+ * and digest that decisions carry. Built all or nothing: any compile error, any rule without citation metadata or
+ * citing a clause the catalog lacks, throws {@link RuleSetException} and nothing is decided; a rule base that cannot
+ * be built decides nothing for its FTZ (a {@link RuleSetException}, never another base).
  */
 public final class RuleSet {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSet.class);
     private static final String PREFIX = "src/main/resources/";
 
-    private final KieBase kieBase;
+    /** The packages an FTZ's rule base leaves out: the other FTZ's measures (docs/architecture.md, "Rule bases"). */
+    public static final String JIANGSU_PACKAGE = "rules.jiangsu";
+    public static final String ZHEJIANG_PACKAGE = "rules.zhejiang";
+
+    /**
+     * Builds a rule base of the compiled rules without some packages. A fresh network each call: Drools' bases do
+     * not share packages safely, and removing rules from a built base can break its shared segments
+     * (SameRulesProbe).
+     */
+    interface BaseBuilder {
+        KieBase build(java.util.Set<String> leftOut);
+    }
+
+    private final BaseBuilder builder;
+    /** Per FTZ (by ordinal): the built base, or the RuleSetException it failed with; null until first asked for. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Object> bases =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(Ftz.values().length);
+    private final Object[] buildLocks = new Object[Ftz.values().length];
+    /** What each built base's own rule objects cite and where they are written, for the firings of that base. */
+    private volatile List<Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>>> baseCitations = List.of();
+    private volatile List<Map<Rule, String>> baseSources = List.of();
     private final CitationCatalog catalog;
     private final LawInForce law;
     private final List<NegativeListFact> lists;
@@ -56,12 +77,15 @@ public final class RuleSet {
                            String whyNot, String whyNotZh, java.util.Optional<io.github.ftzoutbound.api.Citation> citation) {
     }
 
-    private RuleSet(KieBase kieBase, CitationCatalog catalog, LawInForce law, List<NegativeListFact> lists,
+    private RuleSet(BaseBuilder builder, CitationCatalog catalog, LawInForce law, List<NegativeListFact> lists,
                     ListFactIndex listFacts, ListLoader.Loaded loaded, RulesetInfo info, Map<String, String> sources,
                     List<Rule> rules) {
         this.loaded = loaded;
         this.references = new io.github.ftzoutbound.lists.RequestReferences(loaded);
-        this.kieBase = kieBase;
+        this.builder = builder;
+        for (int i = 0; i < buildLocks.length; i++) {
+            buildLocks[i] = new Object();
+        }
         this.law = law;
         this.catalog = catalog;
         this.lists = lists;
@@ -101,7 +125,17 @@ public final class RuleSet {
     /** The clause a rule cites (label and text from the catalog), read once at load; empty for @noClause. */
     public java.util.Optional<io.github.ftzoutbound.api.Citation> citationOf(Rule rule) {
         java.util.Optional<io.github.ftzoutbound.api.Citation> c = citations.get(rule);
-        return c != null ? c : Clauses.of(rule, catalog);
+        if (c != null) {
+            return c;
+        }
+        // A firing names its base's own rule object, not the metadata view's: each built base has its map.
+        for (Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>> m : baseCitations) {
+            c = m.get(rule);
+            if (c != null) {
+                return c;
+            }
+        }
+        return Clauses.of(rule, catalog);
     }
 
     /** The proposing rules that can apply under a regime, with their texts. */
@@ -127,22 +161,38 @@ public final class RuleSet {
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("io.github.ftzoutbound", "ruleset-" + UUID.randomUUID(), "1.0.0");
         kfs.generateAndWritePomXML(releaseId);
+        org.kie.api.builder.model.KieModuleModel module = ks.newKieModuleModel();
+        module.newKieBaseModel(ALL_RULES).setDefault(true);
+        kfs.writeKModuleXML(module.toXML());
         for (SourceFile f : drl) {
             kfs.write(PREFIX + f.path(), f.content());
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        KieBuilder kieBuilder = ks.newKieBuilder(kfs).buildAll();
         List<String> problems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+        for (Message m : kieBuilder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath() == null ? "?" : m.getPath().replace(PREFIX, "");
             problems.add(path + ":" + Math.max(m.getLine(), 0) + ": " + m.getText().strip());
         }
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        KieContainer container = ks.newKieContainer(releaseId);
-        KieBase base = container.getKieBase();
+        // The compiled packages, without a rule network: the metadata view, and what each FTZ's base is built of.
+        org.drools.compiler.kie.builder.impl.InternalKieModule kieModule =
+                (org.drools.compiler.kie.builder.impl.InternalKieModule) kieBuilder.getKieModule();
+        List<KiePackage> packages = List.copyOf(kieModule.getKnowledgePackagesForKieBase(ALL_RULES));
+        ClassLoader loader = kieModule.getModuleClassLoader();
         ks.getRepository().removeKieModule(releaseId);
-        return assemble(base, "compiled from DRL", start, version, drl, loaded, otherFiles, catalog, law);
+        BaseBuilder bases = leftOut -> {
+            org.kie.api.KieBaseConfiguration conf =
+                    org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader);
+            org.drools.kiesession.rulebase.InternalKnowledgeBase base =
+                    org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(conf);
+            // Drools clones a package already in another base (KnowledgeBaseImpl: deepCloneIfAlreadyInUse), so no two
+            // bases share a rule object; the first base built uses the metadata view's own packages.
+            base.addPackages(packages.stream().filter(p -> !leftOut.contains(p.getName())).toList());
+            return base;
+        };
+        return assemble(packages, bases, "compiled from DRL", start, version, drl, loaded, otherFiles, catalog, law);
     }
 
     /**
@@ -150,12 +200,47 @@ public final class RuleSet {
      * still define the rule set: if the precompiled rules differ from them by a single rule (a stale build),
      * nothing is loaded.
      */
-    public static RuleSet precompiled(KieBase base, String version, List<SourceFile> drl,
+    public static RuleSet precompiled(List<org.drools.model.Model> models, String version, List<SourceFile> drl,
                                       ListLoader.Loaded loaded, List<SourceFile> otherFiles,
                                       CitationCatalog catalog, LawInForce law, long start) {
-        return assemble(base, "precompiled executable model", start, version, drl, loaded, otherFiles,
+        // The packages alone (no network) are the metadata view; each FTZ's base is built from its own models.
+        List<KiePackage> view;
+        try {
+            org.drools.modelcompiler.KiePackagesBuilder packages = new org.drools.modelcompiler.KiePackagesBuilder(
+                    org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration());
+            models.forEach(packages::addModel);
+            view = List.copyOf(packages.build().getKiePackages());
+        } catch (RuntimeException e) {
+            // Fails closed like a model that cannot be loaded (RuleSetLoader): nothing is decided.
+            throw new RuleSetException(List.of("the precompiled rules cannot be loaded: " + e));
+        }
+        BaseBuilder bases = leftOut -> org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(
+                modelsWithout(models, leftOut));
+        return assemble(view, bases, "precompiled executable model", start, version, drl, loaded, otherFiles,
                 catalog, law);
     }
+
+    /** The executable-model packages ({@link org.drools.model.Model}, one per DRL package) not in {@code leftOut}. */
+    public static List<org.drools.model.Model> modelsWithout(List<org.drools.model.Model> models,
+                                                             java.util.Set<String> leftOut) {
+        return models.stream().filter(m -> !leftOut.contains(m.getPackageName())).toList();
+    }
+
+    /**
+     * The DRL packages the rule base of a processor registered in {@code ftz} leaves out: the other FTZ's measures
+     * (a Jiangsu processor is never decided by a Zhejiang rule: each FTZ rule states its FTZ or regime), both for a
+     * processor in neither. Every other package is in every base.
+     */
+    public static java.util.Set<String> packagesLeftOut(Ftz ftz) {
+        return switch (ftz) {
+            case JIANGSU -> java.util.Set.of(ZHEJIANG_PACKAGE);
+            case ZHEJIANG -> java.util.Set.of(JIANGSU_PACKAGE);
+            case NONE -> java.util.Set.of(JIANGSU_PACKAGE, ZHEJIANG_PACKAGE);
+        };
+    }
+
+    /** The name of the one kbase a DRL rule set is compiled as (never built: its packages are split per FTZ). */
+    private static final String ALL_RULES = "ftz-outbound-all";
 
     private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -174,14 +259,14 @@ public final class RuleSet {
         return out;
     }
 
-    private static RuleSet assemble(KieBase base, String how, long start, String version, List<SourceFile> drl,
+    private static RuleSet assemble(List<KiePackage> packages, BaseBuilder bases, String how, long start, String version, List<SourceFile> drl,
                                     ListLoader.Loaded loaded, List<SourceFile> otherFiles,
                                     CitationCatalog catalog, LawInForce law) {
         Map<String, String> files = ruleFiles(drl);
         Map<String, String> sources = new HashMap<>();
         List<Rule> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (KiePackage pkg : base.getKiePackages()) {
+        for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
                 rules.add(rule);
                 String source = files.get(key(rule));
@@ -241,16 +326,98 @@ public final class RuleSet {
         RulesetInfo info = new RulesetInfo(version, Digests.ruleSetDigest(all), paths);
         LOG.info("rule set {} loaded ({}): {} rules from {} files, {} negative lists, digest {} ({} ms)", version, how,
                 rules.size(), drl.size(), loaded.lists().size(), info.digest(), (System.nanoTime() - start) / 1_000_000);
-        return new RuleSet(base, catalog, law, List.copyOf(listFactsOnly), index, loaded, info,
+        return new RuleSet(bases, catalog, law, List.copyOf(listFactsOnly), index, loaded, info,
                 Collections.unmodifiableMap(sources), List.copyOf(rules));
     }
 
     /**
-     * The rule base every evaluation fires in. Sessions of it are reused per thread and reset between evaluations
-     * ({@link Sessions}): building one walks the whole rule network, which costs about as much as deciding a small
-     * request (docs/performance.md).
+     * The rule base a request of a processor registered in {@code ftz} fires in: every rule but the other FTZ's
+     * ({@link #packagesLeftOut}). Built at the first request for that FTZ, once whatever the number of threads asking
+     * ({@link #buildAll} builds them all before serving). Sessions of it are reused per thread and reset between
+     * evaluations ({@link Sessions}): building one walks the whole rule network (docs/performance.md).
+     *
+     * @throws RuleSetException when the base cannot be built (then and at every later call): nothing is decided for
+     *                          that FTZ, no other base stands in
      */
-    public KieBase kieBase() { return kieBase; }
+    public KieBase kieBase(Ftz ftz) {
+        Object b = bases.get(ftz.ordinal());
+        if (b == null) {
+            synchronized (buildLocks[ftz.ordinal()]) {
+                b = bases.get(ftz.ordinal());
+                if (b == null) {
+                    b = build(ftz);
+                    bases.set(ftz.ordinal(), b);
+                }
+            }
+        }
+        if (b instanceof RuleSetException failed) {
+            throw new RuleSetException(failed.problems());
+        }
+        return (KieBase) b;
+    }
+
+    /** Builds every FTZ's rule base now, so that one that cannot be built fails the start or reload, not a request. */
+    public RuleSet buildAll() {
+        List<String> problems = new ArrayList<>();
+        for (Ftz ftz : Ftz.values()) {
+            try {
+                kieBase(ftz);
+            } catch (RuleSetException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return this;
+    }
+
+    /** Whether the base of {@code ftz} has been built (or has failed to build): for tests of the lazy build. */
+    boolean built(Ftz ftz) {
+        return bases.get(ftz.ordinal()) != null;
+    }
+
+    /** The base of {@code ftz}, or the RuleSetException that says why it cannot be built (kept: it fails closed). */
+    private Object build(Ftz ftz) {
+        long start = System.nanoTime();
+        KieBase base;
+        try {
+            base = builder.build(packagesLeftOut(ftz));
+        } catch (RuleSetException e) {
+            LOG.error("the rule base for {} processors cannot be built: {}", ftz, e.problems());
+            return e;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("the rule base for {} processors cannot be built", ftz, e);
+            return new RuleSetException(List.of("the rule base for " + ftz + " processors cannot be built: " + e));
+        }
+        Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>> cites = new java.util.IdentityHashMap<>();
+        Map<Rule, String> files = new java.util.IdentityHashMap<>();
+        int count = 0;
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule r : pkg.getRules()) {
+                cites.put(r, Clauses.of(r, catalog));
+                files.put(r, sources.getOrDefault(key(r), "?"));
+                count++;
+            }
+        }
+        synchronized (this) {
+            List<Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>>> c = new ArrayList<>(baseCitations);
+            c.add(cites);
+            baseCitations = List.copyOf(c);
+            List<Map<Rule, String>> f = new ArrayList<>(baseSources);
+            f.add(files);
+            baseSources = List.copyOf(f);
+        }
+        LOG.info("rule base for {} processors built: {} of {} rules ({} ms)", ftz, count, rules.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return base;
+    }
+
+    /** This rule set with another way to build its bases (tests: a base that cannot be built). */
+    RuleSet withBaseBuilder(BaseBuilder other) {
+        return new RuleSet(other, catalog, law, lists, listFacts, loaded, info, sources, rules);
+    }
+
     public CitationCatalog catalog() { return catalog; }
     /** The dated parameter file of the law in force. */
     public LawInForce law() { return law; }
@@ -270,12 +437,24 @@ public final class RuleSet {
     public RulesetInfo info() { return info; }
     public String sourceOf(Rule rule) {
         String s = sourcesByRule.get(rule);
-        return s != null ? s : sources.getOrDefault(key(rule), "?");
+        if (s != null) {
+            return s;
+        }
+        for (Map<Rule, String> m : baseSources) {
+            s = m.get(rule);
+            if (s != null) {
+                return s;
+            }
+        }
+        return sources.getOrDefault(key(rule), "?");
     }
 
     private static String key(Rule rule) {
         return rule.getPackageName() + "/" + rule.getName();
     }
-    /** Every rule of the set, sorted by file and name (for coverage reports). */
+    /**
+     * Every rule of the set, whatever FTZ's base it is in, sorted by file and name (coverage reports, validate-rules):
+     * read from the compiled packages, no rule base needs to be built for it.
+     */
     public List<Rule> rules() { return rules; }
 }

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.drools.model.Model;
-import org.drools.modelcompiler.KieBaseBuilder;
-import org.kie.api.KieBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +127,7 @@ public final class RuleSetLoader {
         digested.add(lawFile);
         if (rulesDir == null) {
             long start = System.nanoTime();
-            KieBase precompiled = precompiledModel();
+            List<Model> precompiled = precompiledModels();
             if (precompiled != null) {
                 return RuleSet.precompiled(precompiled, version, drl, lists, digested, catalog, law, start);
             }
@@ -173,8 +171,11 @@ public final class RuleSetLoader {
     static final List<String> MODEL_INDEXES = List.of("META-INF/kie/io.github.ftzoutbound/ftz-outbound-core/drools-model",
             "META-INF/kie/io.github.ftzoutbound/ftz-outbound/drools-model");
 
-    /** The bundled rules as built into Drools' executable model at build time, or null if not built so. */
-    private static KieBase precompiledModel() {
+    /**
+     * The bundled rules as built into Drools' executable model at build time, one model per DRL package, or null if
+     * not built so. Each FTZ's rule base is built from some of them ({@link RuleSet#modelsWithout}).
+     */
+    static List<Model> precompiledModels() {
         ClassLoader cl = RuleSetLoader.class.getClassLoader();
         String index = MODEL_INDEXES.stream().filter(i -> cl.getResource(i) != null).findFirst().orElse(null);
         if (index == null) {
@@ -192,7 +193,7 @@ public final class RuleSetLoader {
                 }
                 models.add((Model) Class.forName(name, true, cl).getDeclaredConstructor().newInstance());
             }
-            return KieBaseBuilder.createKieBaseFromModel(models);
+            return List.copyOf(models);
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             throw new RuleSetException(List.of(index + ": the precompiled rules cannot be loaded: " + e));
         }

@@ -5,7 +5,8 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 /**
- * One reused stateful session per thread and rule base (issue 14 step 3). Building a session walks the whole rule
+ * One reused stateful session per thread and rule base (issue 14 step 3), so per thread and FTZ: each FTZ has its own
+ * base (issue 14 item 3). Building a session walks the whole rule
  * network, so each thread keeps the session its last evaluation used and the next evaluation on that thread takes it
  * back, reset: working memory, agenda and globals emptied (Drools' own reset, the one its session pool uses).
  *
@@ -24,7 +25,10 @@ import org.kie.api.runtime.KieSession;
  * reachable from every thread that used it).
  */
 final class Sessions {
-    /** Sessions a thread keeps: a rule base per regime and one being replaced fit. */
+    /**
+     * Sessions a thread keeps: one per FTZ's rule base ({@link RuleSet#kieBase}, three) and one of a rule set being
+     * replaced fit; a thread serving all three FTZs keeps all three sessions.
+     */
     static final int PER_THREAD = 4;
     private static final ThreadLocal<KieSession[]> SLOTS = ThreadLocal.withInitial(() -> new KieSession[PER_THREAD]);
 

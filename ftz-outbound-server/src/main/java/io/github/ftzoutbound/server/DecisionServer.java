@@ -149,6 +149,9 @@ public final class DecisionServer implements AutoCloseable {
     private void load(Supplier<ExportDecisionService> loader) {
         try {
             ExportDecisionService s = loader.get();
+            // Every FTZ's rule base now, not at its first request: one that cannot be built keeps the service
+            // unready with its problems, and no request waits for a build.
+            s.ruleSet().buildAll();
             metrics.ruleset(s.ruleset());
             base.set(s);
             LOG.info("rule set {} ({}) loaded; ready", s.ruleset().version(), s.ruleset().digest());
@@ -541,6 +544,8 @@ public final class DecisionServer implements AutoCloseable {
             // A candidate answers only an admin's trial decisions (never the live endpoints, never the ledger):
             // it is what is being checked, so it is built without the scenario gate that /v1/admin/reload keeps.
             s = up.builder().allowUnvalidatedRules().build();
+            // Its three FTZ rule bases too: one that cannot be built refuses the candidate here (422), as a reload.
+            s.ruleSet().buildAll();
         } catch (RuleSetException e) {
             Uploads.delete(up.unpacked().root());
             Map<String, Object> m = new LinkedHashMap<>();
