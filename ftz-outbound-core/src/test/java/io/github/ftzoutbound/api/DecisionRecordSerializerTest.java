@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JSON it expects and checks it against the bean serializer ({@link BeanRecordJson}), compact and pretty.
  */
 class DecisionRecordSerializerTest {
-    private static final Citation ART = new Citation("CBDF", 5, 1, 4, null, null, null, null, null, "《规定》第五条",
-            "text of the clause");
+    private static final Citation ART = new Citation("CBDF", 5, 1, 4, null, null, null, null, null,
+            "《规定》第五条", "text of the clause");
     private static final Citation ENTRY = new Citation("NEGATIVE-LIST", null, null, null, null, null, null, "ZJ-1",
             "E-2", "list E-2", null);
     private static final Citation ALL = new Citation("X", 1, 2, 3, 4, 5, 6, "L", "E", "label", "text");
