@@ -33,6 +33,7 @@ final class Explanations {
     /** The figures of one item in one request, formatted once. */
     static final class Figures {
         private final String[] values = new String[Placeholder.values().length];
+        private final String[] zhValues = new String[Placeholder.values().length];
 
         Figures(ExportCase c, ExportItem item, List<String> lists) {
             if (item != null) {
@@ -66,12 +67,19 @@ final class Explanations {
             }
             String v = values[p.ordinal()];
             if (zh && v != null) {
-                switch (p) {
-                    case lists -> v = v.replace(", ", "、");
-                    case ciio -> v = Boolean.parseBoolean(v) ? "是" : "否";
-                    case basis, importantData -> v = ZH_NAMES.getOrDefault(p.name() + ":" + v, v) + "（" + v + "）";
-                    default -> { }
+                // Written in Chinese once per figure: a full record fills the same figure into dozens of texts.
+                // A race only computes the same String twice (Strings are safely shared without a lock).
+                String z = zhValues[p.ordinal()];
+                if (z == null) {
+                    z = switch (p) {
+                        case lists -> v.replace(", ", "、");
+                        case ciio -> Boolean.parseBoolean(v) ? "是" : "否";
+                        case basis, importantData -> ZH_NAMES.getOrDefault(p.name() + ":" + v, v) + "（" + v + "）";
+                        default -> v;
+                    };
+                    zhValues[p.ordinal()] = z;
                 }
+                return z;
             }
             return v;
         }
@@ -103,7 +111,7 @@ final class Explanations {
     private record Named(String name, Placeholder figure) {
     }
 
-    /** The placeholders whose value depends on the item: everything else is the same for every item of a request. */
+    /** The placeholders whose value depends on the item: the others are the same for every item of a request. */
     private static final java.util.Set<Placeholder> OF_THE_ITEM = java.util.EnumSet.of(Placeholder.item_ns,
             Placeholder.item_s, Placeholder.item, Placeholder.basis, Placeholder.category, Placeholder.importantData);
 
