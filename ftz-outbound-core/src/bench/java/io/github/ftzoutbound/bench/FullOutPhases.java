@@ -23,7 +23,7 @@ import java.util.Arrays;
  * Arguments: items per request (default 10), rounds (default 30), requests per round (default 200).
  */
 public final class FullOutPhases {
-    private static final String[] PHASES = {"evaluate", "digest", "texts", "record", "write", "total"};
+    static final String[] PHASES = {"evaluate", "digest", "texts", "record", "write", "total"};
 
     private FullOutPhases() {
     }
@@ -32,16 +32,50 @@ public final class FullOutPhases {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int perRound = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        ExportDecisionService service = ExportDecisionService.bundled();
-        String[] json = new String[64];
-        for (int i = 0; i < json.length; i++) {
-            json[i] = Requests.zhejiangEcommerceJson(items, i);
-        }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Arm arm = new Arm(items);
         double[][] perRoundUs = new double[PHASES.length][rounds];
-        long sink = 0;
-        int next = 0;
         for (int r = -rounds / 3; r < rounds; r++) { // the first third warms up
+            long[] sum = arm.round(perRound);
+            if (r >= 0) {
+                for (int p = 0; p < PHASES.length; p++) {
+                    perRoundUs[p][r] = sum[p] / 1e3 / perRound;
+                }
+            }
+        }
+        System.out.printf("%d items, thread CPU time per request, median (min) of %d rounds of %d%n", items, rounds,
+                perRound);
+        print("", perRoundUs);
+        System.out.println(arm.sink == 42 ? "" : "done");
+    }
+
+    /** One line per phase: median (minimum) of the rounds, µs per request. */
+    static void print(String label, double[][] perRoundUs) {
+        for (int p = 0; p < PHASES.length; p++) {
+            double[] a = perRoundUs[p].clone();
+            Arrays.sort(a);
+            System.out.printf("%s%-9s %8.1f us (%.1f)%n", label, PHASES[p], a[a.length / 2], a[0]);
+        }
+    }
+
+    /**
+     * The measured loop on one build: {@link FullOutAB} makes one per class loader (main's classes, this branch's)
+     * and alternates their rounds in one thread.
+     */
+    public static final class Arm {
+        private final ExportDecisionService service = ExportDecisionService.bundled();
+        private final String[] json = new String[64];
+        private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private int next;
+        long sink;
+
+        public Arm(int items) {
+            for (int i = 0; i < json.length; i++) {
+                json[i] = Requests.zhejiangEcommerceJson(items, i);
+            }
+        }
+
+        /** Thread CPU nanoseconds of each phase, summed over {@code perRound} requests. */
+        public long[] round(int perRound) {
             long[] sum = new long[PHASES.length];
             for (int n = 0; n < perRound; n++) {
                 long t0 = mx.getCurrentThreadCpuTime();
@@ -62,20 +96,8 @@ public final class FullOutPhases {
                 sum[4] += t5 - t4;
                 sum[5] += t5 - t0;
             }
-            if (r >= 0) {
-                for (int p = 0; p < PHASES.length; p++) {
-                    perRoundUs[p][r] = sum[p] / 1e3 / perRound;
-                }
-            }
+            return sum;
         }
-        System.out.printf("%d items, thread CPU time per request, median (min) of %d rounds of %d%n", items, rounds,
-                perRound);
-        for (int p = 0; p < PHASES.length; p++) {
-            double[] a = perRoundUs[p].clone();
-            Arrays.sort(a);
-            System.out.printf("%-9s %8.1f us (%.1f)%n", PHASES[p], a[a.length / 2], a[0]);
-        }
-        System.out.println(sink == 42 ? "" : "done");
     }
 
     /** Reads every lazy text of a decision, as a full record does, and returns a number so nothing is elided. */
