@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,8 +125,8 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
      */
     public static DecisionRecord of(ExportDecision d, Detail detail) {
         boolean full = detail == Detail.FULL;
-        Map<String, Citation> clauses = new LinkedHashMap<>();
-        List<String> citations = ids(d.citations(), clauses, full);
+        Ids ids = new Ids(full);
+        List<String> citations = ids.of(d.citations());
         List<Condition> conditions = full ? new ArrayList<>() : null;
         Map<Condition, Integer> conditionAt = new HashMap<>();
         List<Item> items = new ArrayList<>(d.items().size());
@@ -136,45 +137,51 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
                 for (NotChosen nc : i.notChosen()) {
                     List<Integer> refs = new ArrayList<>(nc.conditions().size());
                     for (NotChosen.Condition c : nc.conditions()) {
-                        Condition stated = new Condition(c.condition(), c.conditionZh(),
-                                ids(c.citations(), clauses, true));
-                        refs.add(conditionAt.computeIfAbsent(stated, k -> {
-                            conditions.add(k);
-                            return conditions.size() - 1;
-                        }));
+                        Condition stated = new Condition(c.condition(), c.conditionZh(), ids.of(c.citations()));
+                        Integer at = conditionAt.get(stated);
+                        if (at == null) {
+                            at = conditions.size();
+                            conditions.add(stated);
+                            conditionAt.put(stated, at);
+                        }
+                        refs.add(at);
                     }
                     notChosen.add(new NotChosenRefs(nc.pathway(), refs));
                 }
             }
-            items.add(new Item(i.itemId(), i.pathway(), i.route(), i.reason(), i.row(),
-                    ids(i.citations(), clauses, full), full ? i.explanation() : null,
-                    full ? i.explanationZh() : null, notChosen));
+            items.add(new Item(i.itemId(), i.pathway(), i.route(), i.reason(), i.row(), ids.of(i.citations()),
+                    full ? i.explanation() : null, full ? i.explanationZh() : null, notChosen));
         }
         List<Coded> obligations = new ArrayList<>(d.obligations().size());
         for (Obligation o : d.obligations()) {
-            obligations.add(new Coded(o.code(), o.itemIds(), ids(o.citations(), clauses, full),
+            obligations.add(new Coded(o.code(), o.itemIds(), ids.of(o.citations()),
                     full ? o.message() : null, full ? o.messageZh() : null));
         }
         List<Coded> warnings = new ArrayList<>(d.warnings().size());
         for (Warning w : d.warnings()) {
-            warnings.add(new Coded(w.code(), w.itemIds(), ids(w.citations(), clauses, full),
+            warnings.add(new Coded(w.code(), w.itemIds(), ids.of(w.citations()),
                     full ? w.message() : null, full ? w.messageZh() : null));
         }
         List<Trace> trace = null;
         List<Rule> rules = null;
         if (full) {
             List<TraceEntry> entries = d.trace();
+            // Each entry's ids once: the rules' own clauses and the entries' remainders are both cut from them.
+            List<List<String>> citedBy = new ArrayList<>(entries.size());
+            List<List<String>> ruleKeys = new ArrayList<>(entries.size());
             // A rule's own clauses: what all its firings cite first, up to the first list entry (a list entry
             // belongs to a firing's match, never to the rule).
             Map<List<String>, List<String>> own = new LinkedHashMap<>();
             for (TraceEntry t : entries) {
-                List<String> cited = ids(t.citations(), clauses, true);
+                List<String> cited = ids.of(t.citations());
+                citedBy.add(cited);
                 int leading = 0;
                 while (leading < cited.size() && !"NEGATIVE-LIST".equals(t.citations().get(leading).instrument())) {
                     leading++;
                 }
-                List<String> lead = cited.subList(0, leading);
-                own.merge(List.of(t.rule(), t.source()), List.copyOf(lead), DecisionRecord::commonPrefix);
+                List<String> key = List.of(t.rule(), t.source());
+                ruleKeys.add(key);
+                own.merge(key, List.copyOf(cited.subList(0, leading)), DecisionRecord::commonPrefix);
             }
             rules = new ArrayList<>(own.size());
             Map<List<String>, Integer> ruleAt = new HashMap<>();
@@ -183,11 +190,11 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
                 rules.add(new Rule(e.getKey().get(0), e.getKey().get(1), e.getValue()));
             }
             trace = new ArrayList<>(entries.size());
-            for (TraceEntry t : entries) {
-                int at = ruleAt.get(List.of(t.rule(), t.source()));
-                List<String> cited = ids(t.citations(), clauses, true);
-                trace.add(new Trace(at, t.itemIds(), List.copyOf(cited.subList(rules.get(at).citations().size(),
-                        cited.size()))));
+            for (int n = 0; n < entries.size(); n++) {
+                int at = ruleAt.get(ruleKeys.get(n));
+                List<String> cited = citedBy.get(n);
+                trace.add(new Trace(at, entries.get(n).itemIds(),
+                        List.copyOf(cited.subList(rules.get(at).citations().size(), cited.size()))));
             }
         }
         // A lean record names the rule set by version and digest; the file list is the full record's.
@@ -197,7 +204,7 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
                 // A lean record states the digest only beside its request (explain checks one against the other).
                 full || d.request() != null ? d.requestDigest() : null, d.regime(), d.pathway(), items, citations,
                 obligations, warnings, d.ledger(),
-                ruleset, d.engineVersion(), trace, rules, conditions, clauses, d.request());
+                ruleset, d.engineVersion(), trace, rules, conditions, ids.clauses, d.request());
     }
 
     private static List<String> commonPrefix(List<String> a, List<String> b) {
@@ -208,16 +215,38 @@ public record DecisionRecord(Integer recordFormat, Detail detail, String request
         return List.copyOf(a.subList(0, n));
     }
 
-    private static List<String> ids(List<Citation> citations, Map<String, Citation> clauses, boolean withText) {
-        List<String> ids = new ArrayList<>(citations.size());
-        for (Citation c : citations) {
-            String id = c.key();
-            ids.add(id);
-            clauses.computeIfAbsent(id, k -> withText || c.text() == null ? c
-                    : new Citation(c.instrument(), c.article(), c.paragraph(), c.item(), c.subItem(), c.rule(),
-                    c.category(), c.listId(), c.entryId(), c.label(), null));
+    /**
+     * The citation ids of one record and its clauses table. A decision cites the same clause objects many times
+     * (a rule's clause in every item, trace entry and condition that cites it), so each object's id is made once:
+     * by identity first, then by the clause's {@link Citation#key()}. The first citation of a clause is the one
+     * the table states; in a lean record without its text.
+     */
+    private static final class Ids {
+        final Map<String, Citation> clauses = new LinkedHashMap<>();
+        private final Map<Citation, String> known = new IdentityHashMap<>();
+        private final boolean withText;
+
+        Ids(boolean withText) {
+            this.withText = withText;
         }
-        return ids;
+
+        List<String> of(List<Citation> citations) {
+            List<String> ids = new ArrayList<>(citations.size());
+            for (Citation c : citations) {
+                String id = known.get(c);
+                if (id == null) {
+                    id = c.key();
+                    known.put(c, id);
+                    if (!clauses.containsKey(id)) {
+                        clauses.put(id, withText || c.text() == null ? c
+                                : new Citation(c.instrument(), c.article(), c.paragraph(), c.item(), c.subItem(),
+                                c.rule(), c.category(), c.listId(), c.entryId(), c.label(), null));
+                    }
+                }
+                ids.add(id);
+            }
+            return ids;
+        }
     }
 
     /**

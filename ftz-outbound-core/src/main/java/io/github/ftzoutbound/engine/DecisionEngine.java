@@ -64,16 +64,61 @@ public final class DecisionEngine {
         }
     }
 
-    static final Comparator<Citation> CITATION_ORDER = Comparator
-            .comparingInt((Citation c) -> INSTRUMENT_RANK.getOrDefault(c.instrument(), INSTRUMENT_ORDER.size()))
-            .thenComparing(Citation::listId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Citation::entryId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Citation::article, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Citation::paragraph, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Citation::item, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Citation::subItem, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Citation::rule, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Citation::category, Comparator.nullsFirst(Comparator.naturalOrder()));
+    /**
+     * Citation order in a decision: instrument (most specific first, unknown ones last), then list, entry, article,
+     * paragraph, item, sub-item, rule and category, absent before present. Written out rather than chained from
+     * {@code Comparator.comparing…}: every citation set of a decision is sorted with it, and the chain's boxed
+     * keys and lambdas were a visible share of assembling a full record. Two citations comparing equal are one
+     * clause (the sets keep the first).
+     */
+    static final Comparator<Citation> CITATION_ORDER = DecisionEngine::compareCitations;
+
+    static int compareCitations(Citation a, Citation b) {
+        if (a == b) {
+            return 0;
+        }
+        int c = a.instrument().equals(b.instrument()) ? 0
+                : Integer.compare(instrumentRank(a.instrument()), instrumentRank(b.instrument()));
+        if (c == 0) {
+            c = nullsFirst(a.listId(), b.listId());
+        }
+        if (c == 0) {
+            c = nullsFirst(a.entryId(), b.entryId());
+        }
+        if (c == 0) {
+            c = nullsFirst(a.article(), b.article());
+        }
+        if (c == 0) {
+            c = nullsFirst(a.paragraph(), b.paragraph());
+        }
+        if (c == 0) {
+            c = nullsFirst(a.item(), b.item());
+        }
+        if (c == 0) {
+            c = nullsFirst(a.subItem(), b.subItem());
+        }
+        if (c == 0) {
+            c = nullsFirst(a.rule(), b.rule());
+        }
+        if (c == 0) {
+            c = nullsFirst(a.category(), b.category());
+        }
+        return c;
+    }
+
+    private static int instrumentRank(String instrument) {
+        return INSTRUMENT_RANK.getOrDefault(instrument, INSTRUMENT_ORDER.size());
+    }
+
+    private static <T extends Comparable<T>> int nullsFirst(T a, T b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a == null) {
+            return -1;
+        }
+        return b == null ? 1 : a.compareTo(b);
+    }
 
     /** Rule firings allowed per evaluation: this many, plus {@link #MAX_FIRINGS_PER_ITEM} per data item. */
     public static final int MAX_FIRINGS_BASE = 10_000;
@@ -195,7 +240,7 @@ public final class DecisionEngine {
      * but yield to the deciding row. Only rules that can apply under the request's regime are considered.
      */
     private List<NotChosen> notChosen(ExportCase c, Explanations.Figures figures, ItemRuling ruling,
-                                      List<Candidate> proposed) {
+                                      List<Candidate> proposed, WhyNotTexts whyNotTexts) {
         Map<Pathway, Map<String, NotChosenBuilder>> byPathway = new TreeMap<>();
         for (RuleSet.Proposer proposer : ruleSet.proposersUnder(c.getRegime())) {
             if (!proposer.outcome().stricterThan(ruling.getPathway())) {
@@ -218,8 +263,8 @@ public final class DecisionEngine {
                 zh = Explanations.fill(proposer.explainZh(), figures, fired.getEntry(), Map.of(), true)
                         + "但作出决定的第" + ruling.getRow() + "行优先于第" + fired.getRow() + "行。";
             } else {
-                en = Explanations.fill(proposer.whyNot(), figures, null);
-                zh = Explanations.fill(proposer.whyNotZh(), figures, null, Map.of(), true);
+                en = whyNotTexts.fill(proposer.whyNot(), figures, false);
+                zh = whyNotTexts.fill(proposer.whyNotZh(), figures, true);
             }
             NotChosenBuilder b = byPathway.computeIfAbsent(proposer.outcome(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(en, k -> new NotChosenBuilder(k));
@@ -230,6 +275,31 @@ public final class DecisionEngine {
         byPathway.forEach((pathway, conditions) -> out.add(new NotChosen(pathway, conditions.values().stream()
                 .map(b -> new NotChosen.Condition(b.en, b.zh, new ArrayList<>(b.citations))).toList())));
         return out;
+    }
+
+    /**
+     * The why-not texts of one decision that name no figure of the item (most of them: thresholds against the
+     * year's totals, the CIIO status, the lists that apply), filled once and shared by every item's notChosen
+     * instead of once per item; the same words, and the same String, so the record's conditions table also finds
+     * them equal at once. Items' notChosen lists may be read from several threads, hence a concurrent map.
+     */
+    private static final class WhyNotTexts {
+        private final Map<String, String> en = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, String> zh = new java.util.concurrent.ConcurrentHashMap<>();
+
+        String fill(String template, Explanations.Figures figures, boolean chinese) {
+            if (template == null || !Explanations.requestWide(template)) {
+                return Explanations.fill(template, figures, null, Map.of(), chinese);
+            }
+            Map<String, String> filled = chinese ? zh : en;
+            String text = filled.get(template);
+            if (text == null) {
+                text = Explanations.fill(template, figures, null, Map.of(), chinese);
+                String earlier = filled.putIfAbsent(template, text);
+                text = earlier == null ? text : earlier;
+            }
+            return text;
+        }
     }
 
     private static final class NotChosenBuilder {
@@ -281,6 +351,7 @@ public final class DecisionEngine {
         List<ItemDecision> itemDecisions = new ArrayList<>();
         List<String> lists = List.copyOf(applicableLists);
         Map<ExportItem, Explanations.Figures> figuresByItem = new HashMap<>();
+        WhyNotTexts whyNotTexts = new WhyNotTexts();
         for (ExportItem item : items) {
             ItemRuling ruling = rulings.get(item);
             Set<Citation> cites = new TreeSet<>(CITATION_ORDER);
@@ -312,7 +383,8 @@ public final class DecisionEngine {
                             explainedBy.getEntry(), Map.of(), true)));
             List<Candidate> proposed = candidates.getOrDefault(item, List.of());
             // Computed when first read (a full record, explain, the report): most callers never read it.
-            List<NotChosen> notChosen = new LazyList<>(() -> notChosen(exportCase, figures, ruling, proposed));
+            List<NotChosen> notChosen = new LazyList<>(() -> notChosen(exportCase, figures, ruling, proposed,
+                    whyNotTexts));
             for (Supplement s : supplements.getOrDefault(item, List.of())) {
                 ruleSet.citationOf(s.getRule()).ifPresent(cites::add);
                 if (s.getAdoption() != null) {

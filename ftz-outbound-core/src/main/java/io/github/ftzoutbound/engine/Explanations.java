@@ -33,6 +33,7 @@ final class Explanations {
     /** The figures of one item in one request, formatted once. */
     static final class Figures {
         private final String[] values = new String[Placeholder.values().length];
+        private final String[] zhValues = new String[Placeholder.values().length];
 
         Figures(ExportCase c, ExportItem item, List<String> lists) {
             if (item != null) {
@@ -66,12 +67,19 @@ final class Explanations {
             }
             String v = values[p.ordinal()];
             if (zh && v != null) {
-                switch (p) {
-                    case lists -> v = v.replace(", ", "、");
-                    case ciio -> v = Boolean.parseBoolean(v) ? "是" : "否";
-                    case basis, importantData -> v = ZH_NAMES.getOrDefault(p.name() + ":" + v, v) + "（" + v + "）";
-                    default -> { }
+                // Written in Chinese once per figure: a full record fills the same figure into dozens of texts.
+                // A race only computes the same String twice (Strings are safely shared without a lock).
+                String z = zhValues[p.ordinal()];
+                if (z == null) {
+                    z = switch (p) {
+                        case lists -> v.replace(", ", "、");
+                        case ciio -> Boolean.parseBoolean(v) ? "是" : "否";
+                        case basis, importantData -> ZH_NAMES.getOrDefault(p.name() + ":" + v, v) + "（" + v + "）";
+                        default -> v;
+                    };
+                    zhValues[p.ordinal()] = z;
                 }
+                return z;
             }
             return v;
         }
@@ -103,8 +111,15 @@ final class Explanations {
     private record Named(String name, Placeholder figure) {
     }
 
-    /** A template split once into literal text and placeholders. */
-    private record Template(List<Object> parts) {
+    /** The placeholders whose value depends on the item: the others are the same for every item of a request. */
+    private static final java.util.Set<Placeholder> OF_THE_ITEM = java.util.EnumSet.of(Placeholder.item_ns,
+            Placeholder.item_s, Placeholder.item, Placeholder.basis, Placeholder.category, Placeholder.importantData);
+
+    /**
+     * A template split once into literal text and placeholders; {@code requestWide} when no placeholder names a
+     * figure of the item, so that, filled without a list entry or args, it reads the same for every item.
+     */
+    private record Template(List<Object> parts, boolean requestWide) {
         static Template parse(String text) {
             List<Object> parts = new ArrayList<>();
             int i = 0;
@@ -124,7 +139,13 @@ final class Explanations {
                     i = close + 1;
                 }
             }
-            return new Template(List.copyOf(parts));
+            boolean requestWide = true;
+            for (Object part : parts) {
+                if (part instanceof Named p && p.figure() != null && OF_THE_ITEM.contains(p.figure())) {
+                    requestWide = false;
+                }
+            }
+            return new Template(List.copyOf(parts), requestWide);
         }
 
         private static Named named(String name) {
@@ -156,7 +177,7 @@ final class Explanations {
         if (template == null) {
             return null;
         }
-        Template t = TEMPLATES.computeIfAbsent(template, Template::parse);
+        Template t = template(template);
         StringBuilder sb = new StringBuilder(template.length() + 32);
         for (Object part : t.parts()) {
             if (part instanceof Named p) {
@@ -172,6 +193,19 @@ final class Explanations {
             }
         }
         return sb.toString();
+    }
+
+    private static Template template(String text) {
+        Template t = TEMPLATES.get(text); // parsed once per rule set: a plain read on every later fill
+        return t != null ? t : TEMPLATES.computeIfAbsent(text, Template::parse);
+    }
+
+    /**
+     * Whether the template, filled without a list entry or args, reads the same for every item of a request (it
+     * names no figure of the item): a why-not text of that kind is filled once per decision, not once per item.
+     */
+    static boolean requestWide(String template) {
+        return template == null || template(template).requestWide();
     }
 
     /** The placeholder names a template uses, in order of first use. */

@@ -13,10 +13,7 @@ import io.github.ftzoutbound.engine.facts.Supplement;
 import org.kie.api.definition.rule.Rule;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The decision's trace, built from the firings the outcome collector recorded.
@@ -30,54 +27,96 @@ final class Trace {
     private Trace() {
     }
 
+    /** A firing with what its place in the trace is decided by, compared in the order stated above. */
     private record Resolved(Rule rule, int phase, List<ExportItem> items, List<ListEntryFact> entries,
-                            String source, int firstItem, String entryKey) {
+                            String source, int firstItem, String entryKey) implements Comparable<Resolved> {
+        @Override
+        public int compareTo(Resolved o) {
+            int c = Integer.compare(phase, o.phase);
+            if (c == 0) {
+                c = Integer.compare(firstItem, o.firstItem);
+            }
+            if (c == 0) {
+                c = source.compareTo(o.source);
+            }
+            if (c == 0) {
+                c = rule.getName().compareTo(o.rule.getName());
+            }
+            return c != 0 ? c : entryKey.compareTo(o.entryKey);
+        }
     }
 
     static List<TraceEntry> entries(RuleSet ruleSet, List<Outcome.Firing> firings) {
         List<Resolved> resolved = new ArrayList<>(firings.size());
+        // Plain loops over small lists: a full record builds one of these per firing (36 for 10 items).
+        List<ExportItem> items = new ArrayList<>();
+        List<ListEntryFact> entries = new ArrayList<>();
         for (Outcome.Firing f : firings) {
-            Set<ExportItem> items = new LinkedHashSet<>();
-            Set<ListEntryFact> entries = new LinkedHashSet<>();
+            items.clear();
+            entries.clear();
             for (Object o : f.matched()) {
                 if (o instanceof ExportItem i) {
-                    items.add(i);
+                    addOnce(items, i);
                 } else if (o instanceof Candidate c) {
-                    items.add(c.getItem());
+                    addOnce(items, c.getItem());
                     if (c.getEntry() != null) {
-                        entries.add(c.getEntry());
+                        addOnce(entries, c.getEntry());
                     }
                 } else if (o instanceof ItemRuling r) {
-                    items.add(r.getItem());
+                    addOnce(items, r.getItem());
                 } else if (o instanceof Finding fi && fi.getItem() != null) {
-                    items.add(fi.getItem());
+                    addOnce(items, fi.getItem());
                 } else if (o instanceof Supplement s) {
-                    items.add(s.getItem());
+                    addOnce(items, s.getItem());
                 } else if (o instanceof OnList ol) {
-                    items.add(ol.getItem());
-                    entries.add(ol.getEntry());
+                    addOnce(items, ol.getItem());
+                    addOnce(entries, ol.getEntry());
                 } else if (o instanceof ListEntryFact e) {
-                    entries.add(e);
+                    addOnce(entries, e);
                 }
             }
-            int first = items.stream().mapToInt(ExportItem::getPosition).min().orElse(-1);
-            StringBuilder entryKey = new StringBuilder();
-            entries.forEach(e -> entryKey.append(e.getList().getId()).append('/').append(e.getId()).append(' '));
+            int first = -1;
+            for (ExportItem i : items) {
+                first = first < 0 ? i.getPosition() : Math.min(first, i.getPosition());
+            }
+            String entryKey = "";
+            if (!entries.isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (ListEntryFact e : entries) {
+                    sb.append(e.getList().getId()).append('/').append(e.getId()).append(' ');
+                }
+                entryKey = sb.toString();
+            }
             resolved.add(new Resolved(f.rule(), phaseOf(f.rule()), List.copyOf(items), List.copyOf(entries),
-                    ruleSet.sourceOf(f.rule()), first, entryKey.toString()));
+                    ruleSet.sourceOf(f.rule()), first, entryKey));
         }
-        resolved.sort(Comparator.comparingInt(Resolved::phase).thenComparingInt(Resolved::firstItem)
-                .thenComparing(Resolved::source).thenComparing(r -> r.rule().getName())
-                .thenComparing(Resolved::entryKey));
+        java.util.Collections.sort(resolved);
         List<TraceEntry> out = new ArrayList<>(resolved.size());
         for (Resolved r : resolved) {
-            List<Citation> cites = new ArrayList<>();
+            List<Citation> cites = new ArrayList<>(1 + r.entries().size());
             ruleSet.citationOf(r.rule()).ifPresent(cites::add);
-            r.entries().forEach(e -> cites.add(Clauses.of(e)));
-            List<String> ids = r.items().stream().map(ExportItem::getId).distinct().toList();
+            for (ListEntryFact e : r.entries()) {
+                cites.add(Clauses.of(e));
+            }
+            List<String> ids = new ArrayList<>(r.items().size());
+            for (ExportItem i : r.items()) {
+                if (!ids.contains(i.getId())) {
+                    ids.add(i.getId());
+                }
+            }
             out.add(new TraceEntry(r.rule().getName(), r.source(), ids, cites));
         }
         return out;
+    }
+
+    /**
+     * Adds a fact unless the list holds it already, as the LinkedHashSet before did: facts compare by identity or
+     * by their own equals, and a firing matches a handful of them, so a scan beats hashing.
+     */
+    private static <T> void addOnce(List<T> list, T fact) {
+        if (!list.contains(fact)) {
+            list.add(fact);
+        }
     }
 
     /** The rule's phase in evaluation order; a rule without a known phase (refused at load) sorts last. */
