@@ -33,6 +33,13 @@ import java.util.regex.Pattern;
  * ({@code salience 400 // phase: propose}) and no agenda, ruleflow or activation group and no auto-focus. A rule
  * without a salience would fire at salience 0, after the request's conclusion; a rule in a group would never fire,
  * since nothing gives a group the focus. Either way the rule would silently not take part in the decision.
+ *
+ * <p>And it refuses a rule in an FTZ's package ({@code rules.jiangsu}, {@code rules.zhejiang}) whose conditions do
+ * not confine it to that FTZ: a top-level pattern with {@code regime == Regime.JIANGSU_FTZ} or
+ * {@code ftz == Ftz.JIANGSU} (Zhejiang alike). Each FTZ's rule base leaves the other FTZ's package out
+ * ({@link RuleSet#packagesLeftOut}); that changes no decision only while such a rule can fire for its own FTZ's
+ * processors alone. A national rule written in an FTZ's package would otherwise silently stop applying to the other
+ * FTZ's and to non-FTZ processors.
  */
 public final class DrlMetadataGuard {
     /** A single Java/MVEL string literal: quotes, no quote inside unless escaped, nothing around it. */
@@ -61,6 +68,7 @@ public final class DrlMetadataGuard {
                 check(f, rule.getLine(), "rule \"" + rule.getName() + "\"", rule.getAnnotations(), problems);
                 checkMessages(f, rule, problems);
                 checkPhase(f, rule, problems);
+                checkFtzPackage(f, pkg.getName(), rule, problems);
             }
             for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
                 check(f, type.getLine(), "declare " + type.getTypeName(), type.getAnnotations(), problems);
@@ -134,6 +142,34 @@ public final class DrlMetadataGuard {
             problems.add(where + (value == null ? " states no phase" : " has salience " + value.strip()
                     + ", which is not a phase") + ": " + Phase.howToState());
         }
+    }
+
+    private static void checkFtzPackage(SourceFile f, String pkg, RuleDescr rule, List<String> problems) {
+        String ftz = RuleSet.JIANGSU_PACKAGE.equals(pkg) ? "JIANGSU" : RuleSet.ZHEJIANG_PACKAGE.equals(pkg)
+                ? "ZHEJIANG" : null;
+        if (ftz == null) {
+            return;
+        }
+        java.util.Set<String> confining = java.util.Set.of("regime==Regime." + ftz + "_FTZ", "ftz==Ftz." + ftz);
+        // Only patterns of the rule's top-level conjunction count: under not/or/exists the same words would not
+        // confine the rule to the FTZ.
+        if (rule.getLhs() != null) {
+            for (org.drools.drl.ast.descr.BaseDescr d : rule.getLhs().getDescrs()) {
+                if (d instanceof org.drools.drl.ast.descr.PatternDescr pattern) {
+                    for (org.drools.drl.ast.descr.BaseDescr c : pattern.getDescrs()) {
+                        if (c instanceof org.drools.drl.ast.descr.ExprConstraintDescr e && e.getExpression() != null
+                                && confining.contains(e.getExpression().replaceAll("\\s+", ""))) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        problems.add(f.path() + ":" + rule.getLine() + ": rule \"" + rule.getName() + "\" is in package " + pkg
+                + " but its conditions do not confine it to " + ftz + " processors: add a pattern such as ExportCase( "
+                + "regime == Regime." + ftz + "_FTZ ) or ExportCase( ftz == Ftz." + ftz + " ), or move the rule to a "
+                + "package of its own (each FTZ's rule base leaves the other FTZ's package out; docs/rule-authoring.md, "
+                + "Rule bases per FTZ)");
     }
 
     /** The unquoted text of a metadata value, or null when the rule does not carry it or it is not a string. */

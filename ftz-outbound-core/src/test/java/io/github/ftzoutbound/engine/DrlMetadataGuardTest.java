@@ -167,4 +167,42 @@ class DrlMetadataGuardTest {
         assertFalse(DrlMetadataGuard.literal(null));
         assertFalse(DrlMetadataGuard.literal(new String[]{"\"a\""}));
     }
+    private static List<String> ftzRule(String pkg, String when) {
+        return DrlMetadataGuard.problems(List.of(new SourceFile("rules/x/probe.drl", """
+                package %s
+                import io.github.ftzoutbound.engine.facts.ExportCase;
+                import io.github.ftzoutbound.model.Regime;
+                import io.github.ftzoutbound.model.Ftz;
+                global io.github.ftzoutbound.engine.facts.Outcome outcome;
+                rule "An FTZ rule"
+                    @noClause("test")
+                    salience 200
+                when
+                %s
+                then
+                end
+                """.formatted(pkg, when))));
+    }
+
+    @Test
+    void aRuleInAnFtzPackageMustBeConfinedToThatFtz() {
+        // Each FTZ's rule base leaves the other FTZ's package out: a rule there that is not confined to its FTZ would
+        // silently stop applying to other processors.
+        List<String> national = ftzRule("rules.jiangsu", "    $c : ExportCase( regime == Regime.NATIONAL )");
+        assertEquals(1, national.size(), national.toString());
+        assertTrue(national.get(0).startsWith("rules/x/probe.drl:6: rule \"An FTZ rule\" is in package rules.jiangsu"),
+                national.get(0));
+        assertTrue(national.get(0).contains("regime == Regime.JIANGSU_FTZ"), national.get(0));
+        // The other FTZ's regime does not confine it to this one.
+        assertEquals(1, ftzRule("rules.zhejiang", "    ExportCase( regime == Regime.JIANGSU_FTZ )").size());
+        // The words under a not (or an exists) do not confine the rule either.
+        assertEquals(1, ftzRule("rules.jiangsu", "    ExportCase()\n    not ExportCase( regime == Regime.JIANGSU_FTZ )")
+                .size());
+        // Either confining constraint, among others and however spaced, is accepted.
+        assertEquals(List.of(), ftzRule("rules.jiangsu", "    ExportCase( ciio, regime==Regime.JIANGSU_FTZ )"));
+        assertEquals(List.of(), ftzRule("rules.zhejiang",
+                "    ExportCase( ftz == Ftz.ZHEJIANG, regime == Regime.NATIONAL )"));
+        // Other packages are not FTZ packages.
+        assertEquals(List.of(), ftzRule("rules.national", "    ExportCase( regime == Regime.NATIONAL )"));
+    }
 }
