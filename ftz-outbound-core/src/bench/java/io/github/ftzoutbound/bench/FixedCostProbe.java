@@ -8,11 +8,7 @@ import io.github.ftzoutbound.engine.EngineCounts;
 import io.github.ftzoutbound.engine.SameRulesProbe;
 import io.github.ftzoutbound.model.ExportRequest;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -57,26 +53,11 @@ public final class FixedCostProbe {
             ops.put("jsonFull " + items, () -> DecisionJson.toJson(service.evaluateJson(json[next[0]++ & 63]),
                     DecisionRecord.Detail.FULL, false).length());
         }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Map<String, List<Double>> perOp = new LinkedHashMap<>();
-        long sink = 0;
-        for (int r = -rounds / 4; r < rounds; r++) { // the first quarter warms up
-            for (Map.Entry<String, IntSupplier> e : ops.entrySet()) {
-                long t0 = mx.getCurrentThreadCpuTime();
-                for (int i = 0; i < perRound; i++) {
-                    sink += e.getValue().getAsInt();
-                }
-                long t1 = mx.getCurrentThreadCpuTime();
-                if (r >= 0) {
-                    perOp.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add((t1 - t0) / 1e3 / perRound);
-                }
-            }
-        }
+        Map<String, double[]> sorted = CpuRounds.interleaved(ops, rounds, perRound);
         System.out.println("thread CPU time per operation, median (min) of " + rounds + " rounds of " + perRound);
         Map<String, Double> median = new LinkedHashMap<>();
-        perOp.forEach((k, v) -> {
-            double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            median.put(k, a[a.length / 2]);
+        sorted.forEach((k, a) -> {
+            median.put(k, CpuRounds.median(a));
             System.out.printf("%-12s %8.1f us (%.1f)%n", k, a[a.length / 2], a[0]);
         });
         for (int items : new int[]{1, 10}) {
@@ -87,6 +68,5 @@ public final class FixedCostProbe {
             System.out.printf("same-rules (FTZ base)/same-rules (all rules) %d items: %.3f%n", items,
                     median.get("same " + items) / median.get("sameAll " + items));
         }
-        System.out.println(sink == 42 ? "" : "");
     }
 }

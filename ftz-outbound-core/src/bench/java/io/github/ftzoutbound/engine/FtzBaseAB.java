@@ -4,10 +4,7 @@ import io.github.ftzoutbound.Requests;
 import io.github.ftzoutbound.model.ExportRequest;
 import io.github.ftzoutbound.model.RequestReader;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,28 +49,9 @@ public final class FtzBaseAB {
                         () -> allRules.evaluate(requests[next[0]++ & 63], Instant.EPOCH).pathway().ordinal());
             }
         }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Map<String, List<Double>> perOp = new LinkedHashMap<>();
-        long sink = 0;
-        for (int r = -rounds / 4; r < rounds; r++) { // the first quarter warms up
-            for (Map.Entry<String, IntSupplier> e : ops.entrySet()) {
-                long t0 = mx.getCurrentThreadCpuTime();
-                for (int i = 0; i < perRound; i++) {
-                    sink += e.getValue().getAsInt();
-                }
-                long t1 = mx.getCurrentThreadCpuTime();
-                if (r >= 0) {
-                    perOp.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add((t1 - t0) / 1e3 / perRound);
-                }
-            }
-        }
+        Map<String, double[]> sorted = io.github.ftzoutbound.bench.CpuRounds.interleaved(ops, rounds, perRound);
         System.out.println("thread CPU time per evaluation, median (min) of " + rounds + " rounds of " + perRound);
-        Map<String, double[]> sorted = new LinkedHashMap<>();
-        perOp.forEach((k, v) -> {
-            double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            sorted.put(k, a);
-            System.out.printf("%-22s %8.1f us (%.1f)%n", k, a[a.length / 2], a[0]);
-        });
+        sorted.forEach((k, a) -> System.out.printf("%-22s %8.1f us (%.1f)%n", k, a[a.length / 2], a[0]));
         for (String ftz : new String[]{"ZHEJIANG", "NONE"}) {
             for (int items : new int[]{1, 10}) {
                 double[] a = sorted.get("perFtz " + ftz + " " + items);
@@ -82,6 +60,5 @@ public final class FtzBaseAB {
                         a[a.length / 2] / b[b.length / 2], a[0] / b[0]);
             }
         }
-        System.out.println(sink == 42 ? "" : "");
     }
 }
