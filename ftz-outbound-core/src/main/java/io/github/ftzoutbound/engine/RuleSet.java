@@ -55,9 +55,14 @@ public final class RuleSet {
     private final java.util.concurrent.atomic.AtomicReferenceArray<Object> bases =
             new java.util.concurrent.atomic.AtomicReferenceArray<>(Ftz.values().length);
     private final Object[] buildLocks = new Object[Ftz.values().length];
-    /** What each built base's own rule objects cite and where they are written, for the firings of that base. */
-    private volatile List<Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>>> baseCitations = List.of();
-    private volatile List<Map<Rule, String>> baseSources = List.of();
+    /**
+     * What a rule cites and the file it is written in, by rule object: the metadata view's rules and, once built, each
+     * base's own (a firing names its base's rule object, not the view's). Replaced, never changed, when a base is
+     * built, so readers need no lock.
+     */
+    private volatile Map<Rule, RuleInfo> infoByRule;
+    /** The same, by package and name: what a base's rule object is given when its base is built (read at load once). */
+    private final Map<String, RuleInfo> infoByKey = new HashMap<>();
     private final CitationCatalog catalog;
     private final LawInForce law;
     private final List<NegativeListFact> lists;
@@ -67,10 +72,11 @@ public final class RuleSet {
     private final RulesetInfo info;
     private final Map<String, String> sources;
     private final List<Rule> rules;
-    private final Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>> citations = new java.util.IdentityHashMap<>();
-    private final Map<Rule, String> sourcesByRule = new java.util.IdentityHashMap<>();
     private final Map<io.github.ftzoutbound.model.Regime, List<Proposer>> proposersByRegime =
             new java.util.EnumMap<>(io.github.ftzoutbound.model.Regime.class);
+
+    private record RuleInfo(java.util.Optional<io.github.ftzoutbound.api.Citation> citation, String source) {
+    }
 
     /** A proposing rule with what the "why not" analysis needs, read once from its metadata. */
     public record Proposer(Rule rule, io.github.ftzoutbound.model.Pathway outcome, String explain, String explainZh,
@@ -94,17 +100,20 @@ public final class RuleSet {
         this.sources = sources;
         this.rules = rules;
         List<Rule> proposingRules = rules.stream().filter(r -> r.getMetaData().get("row") != null).toList();
+        Map<Rule, RuleInfo> view = new java.util.IdentityHashMap<>();
         for (Rule r : rules) {
-            citations.put(r, Clauses.of(r, catalog));
-            sourcesByRule.put(r, sources.getOrDefault(key(r), "?"));
+            RuleInfo i = new RuleInfo(Clauses.of(r, catalog), sources.getOrDefault(key(r), "?"));
+            view.put(r, i);
+            infoByKey.put(key(r), i);
         }
+        this.infoByRule = view;
         for (io.github.ftzoutbound.model.Regime regime : io.github.ftzoutbound.model.Regime.values()) {
             proposersByRegime.put(regime, proposingRules.stream().filter(r -> appliesUnder(r, regime))
                     .map(r -> new Proposer(r, io.github.ftzoutbound.engine.facts.RuleMeta.outcome(r),
                             io.github.ftzoutbound.engine.facts.RuleMeta.text(r, "explain"),
                             io.github.ftzoutbound.engine.facts.RuleMeta.text(r, "explainZh"),
                             io.github.ftzoutbound.engine.facts.RuleMeta.text(r, "whyNot"),
-                            io.github.ftzoutbound.engine.facts.RuleMeta.text(r, "whyNotZh"), citations.get(r)))
+                            io.github.ftzoutbound.engine.facts.RuleMeta.text(r, "whyNotZh"), view.get(r).citation()))
                     .toList());
         }
     }
@@ -124,18 +133,8 @@ public final class RuleSet {
 
     /** The clause a rule cites (label and text from the catalog), read once at load; empty for @noClause. */
     public java.util.Optional<io.github.ftzoutbound.api.Citation> citationOf(Rule rule) {
-        java.util.Optional<io.github.ftzoutbound.api.Citation> c = citations.get(rule);
-        if (c != null) {
-            return c;
-        }
-        // A firing names its base's own rule object, not the metadata view's: each built base has its map.
-        for (Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>> m : baseCitations) {
-            c = m.get(rule);
-            if (c != null) {
-                return c;
-            }
-        }
-        return Clauses.of(rule, catalog);
+        RuleInfo i = infoByRule.get(rule);
+        return i != null ? i.citation() : Clauses.of(rule, catalog);
     }
 
     /** The proposing rules that can apply under a regime, with their texts. */
@@ -390,23 +389,20 @@ public final class RuleSet {
             LOG.error("the rule base for {} processors cannot be built", ftz, e);
             return new RuleSetException(List.of("the rule base for " + ftz + " processors cannot be built: " + e));
         }
-        Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>> cites = new java.util.IdentityHashMap<>();
-        Map<Rule, String> files = new java.util.IdentityHashMap<>();
+        // The base's rule objects get what their namesakes in the metadata view were given at load.
+        Map<Rule, RuleInfo> own = new java.util.IdentityHashMap<>();
         int count = 0;
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule r : pkg.getRules()) {
-                cites.put(r, Clauses.of(r, catalog));
-                files.put(r, sources.getOrDefault(key(r), "?"));
+                RuleInfo i = infoByKey.get(key(r));
+                own.put(r, i != null ? i : new RuleInfo(Clauses.of(r, catalog), sources.getOrDefault(key(r), "?")));
                 count++;
             }
         }
         synchronized (this) {
-            List<Map<Rule, java.util.Optional<io.github.ftzoutbound.api.Citation>>> c = new ArrayList<>(baseCitations);
-            c.add(cites);
-            baseCitations = List.copyOf(c);
-            List<Map<Rule, String>> f = new ArrayList<>(baseSources);
-            f.add(files);
-            baseSources = List.copyOf(f);
+            Map<Rule, RuleInfo> all = new java.util.IdentityHashMap<>(infoByRule);
+            all.putAll(own);
+            infoByRule = all;
         }
         LOG.info("rule base for {} processors built: {} of {} rules ({} ms)", ftz, count, rules.size(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -436,17 +432,8 @@ public final class RuleSet {
     }
     public RulesetInfo info() { return info; }
     public String sourceOf(Rule rule) {
-        String s = sourcesByRule.get(rule);
-        if (s != null) {
-            return s;
-        }
-        for (Map<Rule, String> m : baseSources) {
-            s = m.get(rule);
-            if (s != null) {
-                return s;
-            }
-        }
-        return sources.getOrDefault(key(rule), "?");
+        RuleInfo i = infoByRule.get(rule);
+        return i != null ? i.source() : sources.getOrDefault(key(rule), "?");
     }
 
     private static String key(Rule rule) {
